@@ -1,0 +1,100 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { FrequencyLedger } from '../screening/frequency-ledger.js';
+import { ApiKeyRepository } from '../store/api-key-repository.js';
+import { CampaignRepository } from '../store/campaign-repository.js';
+import type { Database } from '../store/database.js';
+import { DecisionRecorder } from '../store/decision-recorder.js';
+import { EventRepository } from '../store/event-repository.js';
+import { migrate } from '../store/migrate.js';
+import { openDatabase } from '../store/open-database.js';
+import { ensureSecret } from '../store/settings-repository.js';
+import { EventTokens } from './event-tokens.js';
+import { ScreeningService } from './screening-service.js';
+import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
+import { createMetrics, type Metrics } from './metrics.js';
+
+/** Everything one caveat instance holds: the store, repositories and the services built on them. */
+export interface Caveat {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  campaigns: CampaignRepository;
+  apiKeys: ApiKeyRepository;
+  events: EventRepository;
+  recorder: DecisionRecorder;
+  snapshots: SnapshotHolder;
+  ledger: FrequencyLedger;
+  screening: ScreeningService;
+  tokens: EventTokens;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** An already open database (tests); otherwise opened from the config. */
+  db?: Database;
+  /** Run the background sweeper that marks undecided decisions abandoned. */
+  sweep?: boolean;
+}
+
+export async function startCaveat(options: StartOptions): Promise<Caveat> {
+  const { config, logger } = options;
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  const metrics = createMetrics();
+  const campaigns = new CampaignRepository(db);
+  const apiKeys = new ApiKeyRepository(db);
+  const events = new EventRepository(db);
+  const recorder = new DecisionRecorder(db);
+  const snapshots = new SnapshotHolder(db, campaigns, (error) =>
+    logger.error({ err: error }, 'snapshot reload failed'),
+  );
+  await snapshots.start();
+  const ledger = new FrequencyLedger();
+  const longestWindow = Math.max(
+    24,
+    ...[...snapshots.snapshot.campaigns.values()].flat().map((l) => l.spec.frequencyCap.windowHours),
+  );
+  await warmFrequencyLedger(db, ledger, longestWindow);
+  const tokens = new EventTokens(await ensureSecret(db, 'event_token_secret'));
+  const screening = new ScreeningService(snapshots, ledger, recorder, tokens, {
+    recordTimeoutMs: 2000,
+    onDegraded: (reason, error) => {
+      metrics.degradedDecisions.inc({ reason });
+      logger.error({ err: error, reason }, 'screening degraded to the generic warning');
+    },
+  });
+  let sweeper: NodeJS.Timeout | undefined;
+  if (options.sweep !== false) {
+    sweeper = setInterval(() => {
+      events
+        .sweepAbandoned(config.abandonAfterMs, new Date())
+        .then((changed) => metrics.abandonedSwept.inc(changed.length))
+        .catch((error: unknown) => logger.error({ err: error }, 'abandoned sweep failed'));
+    }, 60_000);
+    sweeper.unref();
+  }
+  return {
+    config,
+    logger,
+    db,
+    campaigns,
+    apiKeys,
+    events,
+    recorder,
+    snapshots,
+    ledger,
+    screening,
+    tokens,
+    metrics,
+    async close() {
+      if (sweeper) clearInterval(sweeper);
+      await snapshots.stop();
+      await db.close();
+    },
+  };
+}

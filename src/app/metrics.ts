@@ -1,0 +1,55 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one instance; a registry per instance keeps tests independent. */
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  decisions: Counter<'decision' | 'jurisdiction' | 'arm'>;
+  degradedDecisions: Counter<'reason'>;
+  eventsAccepted: Counter<'type'>;
+  abandonedSwept: Counter;
+  snapshotGeneration: Gauge;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'caveat_http_request_duration_seconds',
+      help: 'HTTP request duration by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    decisions: new Counter({
+      name: 'caveat_decisions_total',
+      help: 'Screening decisions returned',
+      labelNames: ['decision', 'jurisdiction', 'arm'],
+      registers: [registry],
+    }),
+    degradedDecisions: new Counter({
+      name: 'caveat_degraded_decisions_total',
+      help: 'Decisions answered with the fail-safe generic warning',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    eventsAccepted: new Counter({
+      name: 'caveat_events_accepted_total',
+      help: 'Reaction events stored',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    abandonedSwept: new Counter({
+      name: 'caveat_outcomes_abandoned_total',
+      help: 'Decisions marked abandoned by the sweeper',
+      registers: [registry],
+    }),
+    snapshotGeneration: new Gauge({
+      name: 'caveat_snapshot_generation',
+      help: 'Generation of the in-memory screening snapshot',
+      registers: [registry],
+    }),
+  };
+}

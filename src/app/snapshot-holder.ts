@@ -1,0 +1,74 @@
+import type { Database } from '../store/database.js';
+import { CAMPAIGNS_CHANGED, type CampaignRepository } from '../store/campaign-repository.js';
+import { buildSnapshot, type ScreeningSnapshot } from '../screening/snapshot.js';
+import type { FrequencyLedger } from '../screening/frequency-ledger.js';
+
+/**
+ * Keeps the in-memory screening snapshot current: built at start, rebuilt when any instance
+ * publishes or retires a campaign (NOTIFY), and swapped whole so a request never sees half of one.
+ */
+export class SnapshotHolder {
+  private current: ScreeningSnapshot = buildSnapshot(0, [], []);
+  private generation = 0;
+  private reloading: Promise<void> | undefined;
+  private again = false;
+  private unlisten: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly campaigns: CampaignRepository,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  get snapshot(): ScreeningSnapshot {
+    return this.current;
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.db.listen(CAMPAIGNS_CHANGED, () => {
+      this.reload().catch(this.onError);
+    });
+    await this.reload();
+  }
+
+  /** Rebuilds now; concurrent calls coalesce into at most one more rebuild. */
+  async reload(): Promise<void> {
+    if (this.reloading) {
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.again = false;
+        const [jurisdictions, live] = await Promise.all([
+          this.campaigns.listJurisdictions(),
+          this.campaigns.listLive(),
+        ]);
+        this.generation += 1;
+        this.current = buildSnapshot(this.generation, jurisdictions, live);
+      } while (this.again);
+    })().finally(() => {
+      this.reloading = undefined;
+    });
+    return this.reloading;
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+  }
+}
+
+/** Fills the frequency ledger with recent eligible decisions so caps survive a restart. */
+export async function warmFrequencyLedger(
+  db: Database,
+  ledger: FrequencyLedger,
+  windowHours: number,
+): Promise<number> {
+  const rows = await db.query<{ user_ref: string; campaign_id: string; created_at: Date }>(
+    `SELECT user_ref, campaign_id, created_at FROM decisions
+     WHERE campaign_id IS NOT NULL AND arm IS NOT NULL AND created_at > now() - make_interval(hours => $1)`,
+    [windowHours],
+  );
+  for (const row of rows) ledger.record(row.user_ref, row.campaign_id, new Date(row.created_at).getTime());
+  return rows.length;
+}

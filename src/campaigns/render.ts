@@ -1,0 +1,37 @@
+import { resolveLocale } from './locale-fallback.js';
+import type { CampaignSpec, LocalizedContent } from './spec.js';
+
+export interface RenderedContent extends LocalizedContent {
+  /** The locale whose text this is, after fallback. */
+  locale: string;
+}
+
+/** The localized warning for one request, with the variant's message applied. */
+export function renderContent(
+  spec: CampaignSpec,
+  requestedLocale: string,
+  jurisdictionDefault: string,
+  variant: string | null,
+): RenderedContent | undefined {
+  const locale = resolveLocale(requestedLocale, Object.keys(spec.content), jurisdictionDefault);
+  return locale ? renderResolved(spec, locale, variant) : undefined;
+}
+
+/** The content for a locale already resolved (e.g. re-rendering a recorded decision). */
+export function renderResolved(
+  spec: CampaignSpec,
+  locale: string,
+  variant: string | null,
+): RenderedContent | undefined {
+  const base = spec.content[locale];
+  if (!base) return undefined;
+  const override = spec.experiment.variants.find((candidate) => candidate.key === variant)?.overrides?.[
+    locale
+  ];
+  return {
+    ...base,
+    ...(override?.title ? { title: override.title } : {}),
+    ...(override?.body ? { body: override.body } : {}),
+    locale,
+  };
+}

@@ -1,0 +1,158 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The shape of a campaign version: what a police partner and the exchange wrote together, and to
+ * whom it applies. One TypeBox definition gives the TypeScript types, request validation and the
+ * OpenAPI document.
+ */
+
+const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+const httpsUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 });
+const phone = Type.String({ pattern: '^\\+?[0-9 ()-]{3,24}$', maxLength: 24 });
+
+export const ResourceSchema = Type.Object(
+  {
+    id: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      description: 'Stable id, used in resource_opened events',
+    }),
+    name: text(120),
+    url: Type.Optional(httpsUrl),
+    phone: Type.Optional(phone),
+    purpose: text(300),
+    checkBeforeSend: Type.Boolean({
+      description: 'A place to check an address, site or number before sending',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CommonScamSchema = Type.Object(
+  {
+    name: text(120),
+    howItWorks: text(1000),
+    redFlags: Type.Array(text(300), { maxItems: 12 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactSchema = Type.Object(
+  {
+    name: text(120),
+    phone: Type.Optional(phone),
+    url: Type.Optional(httpsUrl),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    hours: Type.Optional(text(120)),
+  },
+  { additionalProperties: false },
+);
+
+export const StatisticSchema = Type.Object(
+  {
+    label: text(200),
+    value: text(60),
+    source: text(200),
+    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    sourceUrl: Type.Optional(httpsUrl),
+  },
+  { additionalProperties: false },
+);
+
+export const LocalizedContentSchema = Type.Object(
+  {
+    title: text(200),
+    body: text(2000),
+    tips: Type.Array(text(400), { maxItems: 12 }),
+    commonScams: Type.Array(CommonScamSchema, { maxItems: 12 }),
+    resources: Type.Array(ResourceSchema, { maxItems: 12 }),
+    contacts: Type.Array(ContactSchema, { maxItems: 12 }),
+    statistics: Type.Array(StatisticSchema, { maxItems: 12 }),
+    neverCallNotice: text(400),
+    acknowledgeLabel: Type.Optional(text(80)),
+    cancelLabel: Type.Optional(text(80)),
+  },
+  { additionalProperties: false },
+);
+
+export const TargetingSchema = Type.Object(
+  {
+    assets: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Z0-9]{2,12}$' }), {
+        description: 'Empty or absent: every asset',
+      }),
+    ),
+    minAmountUsd: Type.Optional(Type.Number({ minimum: 0 })),
+    maxAmountUsd: Type.Optional(Type.Number({ minimum: 0 })),
+    newDestinationOnly: Type.Optional(Type.Boolean()),
+    maxAccountAgeDays: Type.Optional(Type.Integer({ minimum: 0 })),
+    securityChangeWithinHours: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Only when the account changed a security setting this recently',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const VariantSchema = Type.Object(
+  {
+    key: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
+    weight: Type.Integer({ minimum: 1, maximum: 1000 }),
+    /** Per-locale replacements of title/body, the message being tested. */
+    overrides: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Object(
+          { title: Type.Optional(text(200)), body: Type.Optional(text(2000)) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ExperimentSchema = Type.Object(
+  {
+    key: Type.String({
+      pattern: '^[A-Za-z0-9_.:-]{1,80}$',
+      description: 'Assignment salt; keep it to keep assignments',
+    }),
+    holdoutShare: Type.Number({ minimum: 0, maximum: 0.9 }),
+    variants: Type.Array(VariantSchema, { minItems: 1, maxItems: 8 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CampaignSpecSchema = Type.Object(
+  {
+    action: Type.Union([Type.Literal('warn'), Type.Literal('hold')]),
+    priority: Type.Integer({ minimum: 0, maximum: 1000 }),
+    targeting: TargetingSchema,
+    experiment: ExperimentSchema,
+    frequencyCap: Type.Object(
+      {
+        maxPerUser: Type.Integer({ minimum: 1, maximum: 1000 }),
+        windowHours: Type.Integer({ minimum: 1, maximum: 24 * 365 }),
+      },
+      { additionalProperties: false },
+    ),
+    minDisplaySeconds: Type.Integer({ minimum: 0, maximum: 600 }),
+    content: Type.Record(
+      Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' }),
+      LocalizedContentSchema,
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type Resource = Static<typeof ResourceSchema>;
+export type CommonScam = Static<typeof CommonScamSchema>;
+export type Contact = Static<typeof ContactSchema>;
+export type Statistic = Static<typeof StatisticSchema>;
+export type LocalizedContent = Static<typeof LocalizedContentSchema>;
+export type Targeting = Static<typeof TargetingSchema>;
+export type Variant = Static<typeof VariantSchema>;
+export type Experiment = Static<typeof ExperimentSchema>;
+export type CampaignSpec = Static<typeof CampaignSpecSchema>;

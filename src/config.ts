@@ -1,0 +1,71 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { resolve } from 'node:path';
+
+const LogLevel = Type.Union(
+  ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+);
+
+/** Configuration read from the environment, with the defaults a first run needs. */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
+  ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
+  PUBLIC_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  CORS_ORIGINS: Type.String({
+    default: '',
+    description: 'Comma-separated origins allowed to call the API from browsers',
+  }),
+});
+
+type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+  abandonAfterMs: number;
+  publicLookupPerMinute: number;
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    const isNumber = ['PORT', 'ABANDON_AFTER_MINUTES', 'PUBLIC_LOOKUP_PER_MINUTE'].includes(key);
+    raw[key] = isNumber && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const name = error.path.slice(1);
+      const shown = name === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(env[name]);
+      return `  ${name}=${shown}: ${error.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  const config = withDefaults as RawConfig;
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    dataDir: resolve(config.DATA_DIR),
+    databaseUrl: config.DATABASE_URL,
+    logLevel: config.LOG_LEVEL,
+    abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,
+    publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
+    corsOrigins: config.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,105 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { RequestProblem, type FieldProblem, type ProblemKind } from '../errors.js';
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: readonly FieldProblem[];
+}
+
+const STATUS: Record<ProblemKind, number> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthorized: 401,
+  too_many: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable request',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  errors?: readonly FieldProblem[],
+) {
+  const body: Problem = {
+    type: `https://caveat.dev/problems/${status}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** Every error leaves as problem+json naming the field; only bugs become 500s. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | RequestProblem, request, reply) => {
+    if (error instanceof RequestProblem) {
+      return sendProblem(reply, STATUS[error.kind], error.message, error.errors);
+    }
+    if (error.validation) {
+      const where = error.validationContext ?? 'body';
+      const errors = error.validation.map((issue) => {
+        const params = issue.params as Record<string, unknown>;
+        const child =
+          typeof params.missingProperty === 'string'
+            ? `/${params.missingProperty}`
+            : typeof params.additionalProperty === 'string'
+              ? `/${params.additionalProperty}`
+              : '';
+        const field = `${where}${issue.instancePath}${child}`;
+        const message =
+          typeof params.additionalProperty === 'string'
+            ? 'is not a known field'
+            : (issue.message ?? 'is invalid');
+        return { field, message: typeof params.missingProperty === 'string' ? 'is required' : message };
+      });
+      const unique = errors.filter(
+        (e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i,
+      );
+      return sendProblem(reply, 400, unique.map((e) => `${e.field} ${e.message}`).join('; '), unique);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(
+        reply,
+        500,
+        'Something went wrong on our side; the request changed nothing it did not report.',
+      );
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(reply, 413, 'body: is larger than this endpoint accepts', [
+        { field: 'body', message: 'too large' },
+      ]);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, 415, 'content-type: send application/json', [
+        { field: 'headers/content-type', message: 'must be application/json' },
+      ]);
+    }
+    return sendProblem(reply, status, `body: ${error.message}`, [{ field: 'body', message: error.message }]);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ReactionBatchSchema } from '../../measurement/reaction-input.js';
+import type { Caveat } from '../../app/caveat.js';
+import type { Authenticator } from '../auth.js';
+import { problemResponses } from '../schemas.js';
+
+export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/v1/events',
+      {
+        bodyLimit: 128 * 1024,
+        preHandler: auth.require('events', { eventTokens: true }),
+        schema: {
+          tags: ['events'],
+          summary: 'Report what users did after a decision',
+          description:
+            'A batch of reactions, each with a client event id. A retried event (same id, same content) is ' +
+            'reported as duplicate and not counted twice; reusing an id for a different event is a 409. ' +
+            'The batch is all or nothing. Authorize with an API key with the events scope, or with the ' +
+            "decision's eventToken (then only that decision's events are accepted).",
+          security: [{ bearer: [] }],
+          body: ReactionBatchSchema,
+          response: {
+            200: Type.Object({
+              results: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate')]),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => {
+        const principal = request.principal;
+        const result = await caveat.events.ingest(request.body.events, {
+          onlyDecisionId: principal?.kind === 'event_token' ? principal.decisionId : undefined,
+          abandonAfterMs: caveat.config.abandonAfterMs,
+          now: new Date(),
+        });
+        request.body.events.forEach((event, index) => {
+          if (result.results[index]?.status === 'accepted')
+            caveat.metrics.eventsAccepted.inc({ type: event.type });
+        });
+        return result;
+      },
+    );
+  };
+}

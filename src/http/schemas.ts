@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox';
+import { LocalizedContentSchema } from '../campaigns/spec.js';
+
+/** Response shapes, for the OpenAPI document and fast serialization. */
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const DecisionResponseSchema = Type.Object({
+  id: Type.String(),
+  idempotencyKey: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  decision: Type.Union([Type.Literal('allow'), Type.Literal('warn'), Type.Literal('hold')]),
+  reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  campaign: Nullable(
+    Type.Object({ id: Type.String(), version: Type.Integer(), variant: Nullable(Type.String()) }),
+  ),
+  arm: Nullable(Type.Union([Type.Literal('treatment'), Type.Literal('holdout')])),
+  content: Nullable(Type.Composite([LocalizedContentSchema, Type.Object({ locale: Type.String() })])),
+  minDisplaySeconds: Type.Integer(),
+  degraded: Type.Boolean(),
+  eventToken: Nullable(Type.String()),
+});
+
+export const problemResponses = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  413: ProblemSchema,
+  422: ProblemSchema,
+};

@@ -1,0 +1,166 @@
+import { assign } from '../campaigns/assignment.js';
+import type { Jurisdiction, LiveCampaign } from '../campaigns/model.js';
+import { renderContent } from '../campaigns/render.js';
+import { matchesTargeting, type TargetingFacts } from '../campaigns/targeting.js';
+import type { Reason, Verdict } from './decision.js';
+import type { FrequencyLedger } from './frequency-ledger.js';
+import type { ScreeningRequest } from './request.js';
+import type { RiskCheck, RiskFinding } from './risk-check.js';
+import type { ScreeningSnapshot } from './snapshot.js';
+
+export interface EngineContext {
+  snapshot: ScreeningSnapshot;
+  ledger: FrequencyLedger;
+  riskChecks: readonly RiskCheck[];
+  nowMs: number;
+}
+
+/**
+ * Decides one withdrawal attempt: pure, synchronous and in memory. The jurisdiction must be in the
+ * snapshot (the caller rejects unknown ones as bad input before calling).
+ */
+export function decide(request: ScreeningRequest, context: EngineContext): Verdict {
+  const { snapshot, ledger, nowMs } = context;
+  const jurisdiction = snapshot.jurisdictions.get(request.jurisdiction);
+  if (!jurisdiction) throw new Error(`jurisdiction ${request.jurisdiction} is not in the snapshot`);
+  const findings = context.riskChecks.flatMap((check) => check(request));
+  const escalation = strongest(findings);
+  const findingReasons: Reason[] = findings.map(({ code, message }) => ({ code, message }));
+
+  const candidates = snapshot.campaigns.get(jurisdiction.code) ?? [];
+  const facts = targetingFacts(request);
+  const matched = candidates.find((live) => matchesTargeting(live.spec.targeting, facts));
+
+  if (!matched) {
+    if (escalation)
+      return escalated(escalation, findingReasons, fallbackCampaign(candidates), request, jurisdiction);
+    return allow([
+      ...findingReasons,
+      candidates.length === 0
+        ? { code: 'no_campaign_in_jurisdiction', message: `No live campaign in ${jurisdiction.code}` }
+        : { code: 'no_matching_campaign', message: 'No live campaign targets this withdrawal' },
+    ]);
+  }
+
+  // Risk from intelligence overrides the experiment: a reported scam address is never left
+  // unwarned to keep a holdout pure. Measurement excludes these decisions from the comparison.
+  if (escalation) return escalated(escalation, findingReasons, matched, request, jurisdiction);
+
+  const { spec, campaign } = matched;
+  const windowStart = nowMs - spec.frequencyCap.windowHours * 3600 * 1000;
+  if (ledger.count(request.userRef, campaign.id, windowStart) >= spec.frequencyCap.maxPerUser) {
+    return allow([
+      ...findingReasons,
+      {
+        code: 'frequency_capped',
+        message: `Already shown ${spec.frequencyCap.maxPerUser} time(s) in ${spec.frequencyCap.windowHours} h`,
+      },
+    ]);
+  }
+  // Both arms count toward the cap, so that holdout and treatment stay comparable populations.
+  ledger.record(request.userRef, campaign.id, nowMs);
+
+  const assignment = assign(spec.experiment, request.userRef);
+  const campaignRef = { id: campaign.id, version: matched.version, variant: assignment.variant };
+  if (assignment.arm === 'holdout') {
+    return {
+      ...allow([...findingReasons, { code: 'holdout', message: 'User is in the holdout of this campaign' }]),
+      campaign: campaignRef,
+      arm: 'holdout',
+    };
+  }
+  return {
+    decision: spec.action,
+    reasons: [
+      ...findingReasons,
+      {
+        code: 'campaign_matched',
+        message: `Campaign ${campaign.id} v${matched.version} targets this withdrawal`,
+      },
+    ],
+    campaign: campaignRef,
+    arm: 'treatment',
+    content: renderContent(spec, request.locale, jurisdiction.defaultLocale, assignment.variant) ?? null,
+    minDisplaySeconds: spec.minDisplaySeconds,
+    degraded: false,
+  };
+}
+
+/**
+ * The fail-safe answer when the engine cannot decide normally (store down, over budget): the
+ * jurisdiction's generic warning, marked degraded, never a silent allow.
+ */
+export function degradedVerdict(
+  request: ScreeningRequest,
+  snapshot: ScreeningSnapshot,
+  why: string,
+): Verdict {
+  const jurisdiction = snapshot.jurisdictions.get(request.jurisdiction);
+  const live = fallbackCampaign(snapshot.campaigns.get(request.jurisdiction) ?? []);
+  const content =
+    live && jurisdiction
+      ? (renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null) ?? null)
+      : null;
+  return {
+    decision: 'warn',
+    reasons: [{ code: 'degraded', message: why }],
+    campaign: live ? { id: live.campaign.id, version: live.version, variant: null } : null,
+    arm: null,
+    content,
+    minDisplaySeconds: live?.spec.minDisplaySeconds ?? 0,
+    degraded: true,
+  };
+}
+
+function escalated(
+  finding: RiskFinding,
+  reasons: Reason[],
+  live: LiveCampaign | undefined,
+  request: ScreeningRequest,
+  jurisdiction: Jurisdiction,
+): Verdict {
+  const content = live
+    ? renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null)
+    : undefined;
+  return {
+    decision: finding.severity === 'hold' ? 'hold' : 'warn',
+    reasons,
+    campaign: live ? { id: live.campaign.id, version: live.version, variant: null } : null,
+    arm: null,
+    content: content ?? null,
+    minDisplaySeconds: live?.spec.minDisplaySeconds ?? 0,
+    degraded: false,
+  };
+}
+
+function strongest(findings: readonly RiskFinding[]): RiskFinding | undefined {
+  return findings.find((f) => f.severity === 'hold') ?? findings.find((f) => f.severity === 'warn');
+}
+
+/** The campaign whose content stands in as the jurisdiction's generic warning. */
+function fallbackCampaign(candidates: readonly LiveCampaign[]): LiveCampaign | undefined {
+  return candidates[0];
+}
+
+function allow(reasons: Reason[]): Verdict {
+  return {
+    decision: 'allow',
+    reasons,
+    campaign: null,
+    arm: null,
+    content: null,
+    minDisplaySeconds: 0,
+    degraded: false,
+  };
+}
+
+function targetingFacts(request: ScreeningRequest): TargetingFacts {
+  return {
+    asset: request.asset,
+    amountUsd: request.amountUsd,
+    destinationIsNew: request.destination.isNew,
+    destinationIsWhitelisted: request.destination.isWhitelisted,
+    accountAgeDays: request.account.ageDays,
+    hoursSinceSecurityChange: request.account.hoursSinceSecurityChange ?? null,
+  };
+}

@@ -1,0 +1,356 @@
+import type { Campaign, CampaignVersion, Jurisdiction, LiveCampaign, Partner } from '../campaigns/model.js';
+import type { CampaignSpec } from '../campaigns/spec.js';
+import { RequestProblem } from '../errors.js';
+import { appendAudit } from './audit-repository.js';
+import type { Database, Queryable } from './database.js';
+import { iso, isoRequired, jsonObject } from './rows.js';
+
+/** Channel on which every instance hears that the set of live campaigns changed. */
+export const CAMPAIGNS_CHANGED = 'caveat_campaigns_changed';
+
+interface JurisdictionRow {
+  code: string;
+  name: string;
+  default_locale: string;
+  locales: string[];
+}
+interface PartnerRow {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  kind: Partner['kind'];
+  website: string | null;
+}
+interface CampaignRow {
+  id: string;
+  jurisdiction: string;
+  partner_id: string | null;
+  name: string;
+  demo: boolean;
+  retired_at: Date | null;
+}
+interface VersionRow {
+  campaign_id: string;
+  version: number;
+  state: CampaignVersion['state'];
+  spec: unknown;
+  created_by: string;
+  created_at: Date;
+  published_by: string | null;
+  published_at: Date | null;
+}
+
+const toJurisdiction = (row: JurisdictionRow): Jurisdiction => ({
+  code: row.code,
+  name: row.name,
+  defaultLocale: row.default_locale,
+  locales: row.locales,
+});
+const toPartner = (row: PartnerRow): Partner => ({ ...row });
+const toCampaign = (row: CampaignRow): Campaign => ({
+  id: row.id,
+  jurisdiction: row.jurisdiction,
+  partnerId: row.partner_id,
+  name: row.name,
+  demo: row.demo,
+  retiredAt: iso(row.retired_at),
+});
+const toVersion = (row: VersionRow): CampaignVersion => ({
+  campaignId: row.campaign_id,
+  version: row.version,
+  state: row.state,
+  spec: jsonObject<CampaignSpec>(row.spec),
+  createdBy: row.created_by,
+  createdAt: isoRequired(row.created_at),
+  publishedBy: row.published_by,
+  publishedAt: iso(row.published_at),
+});
+
+export interface CampaignWithVersions extends Campaign {
+  versions: CampaignVersion[];
+}
+
+/** Jurisdictions, partners and campaigns with their versions; every change is audited. */
+export class CampaignRepository {
+  constructor(private readonly db: Database) {}
+
+  async listJurisdictions(): Promise<Jurisdiction[]> {
+    const rows = await this.db.query<JurisdictionRow>(
+      'SELECT code, name, default_locale, locales FROM jurisdictions ORDER BY code',
+    );
+    return rows.map(toJurisdiction);
+  }
+
+  async getJurisdiction(code: string): Promise<Jurisdiction | undefined> {
+    const rows = await this.db.query<JurisdictionRow>(
+      'SELECT code, name, default_locale, locales FROM jurisdictions WHERE code = $1',
+      [code],
+    );
+    return rows[0] && toJurisdiction(rows[0]);
+  }
+
+  async putJurisdiction(jurisdiction: Jurisdiction, actor: string): Promise<Jurisdiction> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO jurisdictions (code, name, default_locale, locales) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = $2, default_locale = $3, locales = $4, updated_at = now()`,
+        [jurisdiction.code, jurisdiction.name, jurisdiction.defaultLocale, jurisdiction.locales],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'jurisdiction.put',
+        entity: 'jurisdiction',
+        entityId: jurisdiction.code,
+        detail: { ...jurisdiction },
+      });
+      await notifyChanged(tx, jurisdiction.code);
+      return jurisdiction;
+    });
+  }
+
+  async listPartners(jurisdiction?: string): Promise<Partner[]> {
+    const rows = await this.db.query<PartnerRow>(
+      `SELECT id, name, jurisdiction, kind, website FROM partners
+       WHERE ($1::text IS NULL OR jurisdiction = $1) ORDER BY id`,
+      [jurisdiction ?? null],
+    );
+    return rows.map(toPartner);
+  }
+
+  async getPartner(id: string): Promise<Partner | undefined> {
+    const rows = await this.db.query<PartnerRow>(
+      'SELECT id, name, jurisdiction, kind, website FROM partners WHERE id = $1',
+      [id],
+    );
+    return rows[0] && toPartner(rows[0]);
+  }
+
+  async putPartner(partner: Partner, actor: string): Promise<Partner> {
+    await this.requireJurisdiction(partner.jurisdiction, 'body/jurisdiction');
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO partners (id, name, jurisdiction, kind, website) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = $2, jurisdiction = $3, kind = $4, website = $5, updated_at = now()`,
+        [partner.id, partner.name, partner.jurisdiction, partner.kind, partner.website],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'partner.put',
+        entity: 'partner',
+        entityId: partner.id,
+        detail: { ...partner },
+      });
+      return partner;
+    });
+  }
+
+  async listCampaigns(filter: { jurisdiction?: string | undefined } = {}): Promise<CampaignWithVersions[]> {
+    const campaigns = await this.db.query<CampaignRow>(
+      `SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns
+       WHERE ($1::text IS NULL OR jurisdiction = $1) ORDER BY id`,
+      [filter.jurisdiction ?? null],
+    );
+    const versions = await this.db.query<VersionRow>(
+      `SELECT v.campaign_id, v.version, v.state, v.spec, v.created_by, v.created_at, v.published_by, v.published_at
+       FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
+       WHERE ($1::text IS NULL OR c.jurisdiction = $1) ORDER BY v.campaign_id, v.version`,
+      [filter.jurisdiction ?? null],
+    );
+    return campaigns.map((row) => ({
+      ...toCampaign(row),
+      versions: versions.filter((version) => version.campaign_id === row.id).map(toVersion),
+    }));
+  }
+
+  async getCampaign(id: string): Promise<CampaignWithVersions | undefined> {
+    const rows = await this.db.query<CampaignRow>(
+      'SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const versions = await this.db.query<VersionRow>(
+      `SELECT campaign_id, version, state, spec, created_by, created_at, published_by, published_at
+       FROM campaign_versions WHERE campaign_id = $1 ORDER BY version`,
+      [id],
+    );
+    return { ...toCampaign(row), versions: versions.map(toVersion) };
+  }
+
+  /** Creates a campaign with its first draft. */
+  async createCampaign(
+    input: {
+      id: string;
+      jurisdiction: string;
+      partnerId: string | null;
+      name: string;
+      demo: boolean;
+      spec: CampaignSpec;
+    },
+    actor: string,
+  ): Promise<CampaignWithVersions> {
+    await this.requireJurisdiction(input.jurisdiction, 'body/jurisdiction');
+    if (input.partnerId) {
+      const partner = await this.getPartner(input.partnerId);
+      if (!partner) throw RequestProblem.invalid('body/partnerId', `no partner ${input.partnerId}`);
+      if (partner.jurisdiction !== input.jurisdiction) {
+        throw RequestProblem.invalid(
+          'body/partnerId',
+          `partner ${input.partnerId} is not in ${input.jurisdiction}`,
+        );
+      }
+    }
+    await this.db.transaction(async (tx) => {
+      const existing = await tx.query('SELECT 1 FROM campaigns WHERE id = $1', [input.id]);
+      if (existing.length > 0)
+        throw RequestProblem.conflict('body/id', `campaign ${input.id} already exists`);
+      await tx.query(
+        'INSERT INTO campaigns (id, jurisdiction, partner_id, name, demo) VALUES ($1, $2, $3, $4, $5)',
+        [input.id, input.jurisdiction, input.partnerId, input.name, input.demo],
+      );
+      await tx.query(
+        `INSERT INTO campaign_versions (campaign_id, version, state, spec, created_by) VALUES ($1, 1, 'draft', $2, $3)`,
+        [input.id, JSON.stringify(input.spec), actor],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.create',
+        entity: 'campaign',
+        entityId: input.id,
+        detail: { jurisdiction: input.jurisdiction, partnerId: input.partnerId, name: input.name },
+      });
+    });
+    return this.requireCampaign(input.id);
+  }
+
+  /** Saves the draft, starting a new draft version after the last published one if there is none. */
+  async saveDraft(campaignId: string, spec: CampaignSpec, actor: string): Promise<CampaignVersion> {
+    const version = await this.db.transaction(async (tx) => {
+      await this.lockCampaign(tx, campaignId);
+      const draft = await tx.query<{ version: number }>(
+        `SELECT version FROM campaign_versions WHERE campaign_id = $1 AND state = 'draft'`,
+        [campaignId],
+      );
+      let number: number;
+      if (draft[0]) {
+        number = draft[0].version;
+        await tx.query(
+          `UPDATE campaign_versions SET spec = $3, created_by = $4, updated_at = now()
+           WHERE campaign_id = $1 AND version = $2`,
+          [campaignId, number, JSON.stringify(spec), actor],
+        );
+      } else {
+        const last = await tx.query<{ max: number | null }>(
+          'SELECT max(version) AS max FROM campaign_versions WHERE campaign_id = $1',
+          [campaignId],
+        );
+        number = (last[0]?.max ?? 0) + 1;
+        await tx.query(
+          `INSERT INTO campaign_versions (campaign_id, version, state, spec, created_by) VALUES ($1, $2, 'draft', $3, $4)`,
+          [campaignId, number, JSON.stringify(spec), actor],
+        );
+      }
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.draft.save',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { version: number },
+      });
+      return number;
+    });
+    return this.requireVersion(campaignId, version);
+  }
+
+  /** Publishes the current draft; the published version is immutable from then on. */
+  async publish(campaignId: string, actor: string): Promise<CampaignVersion> {
+    const version = await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      if (campaign.retired_at)
+        throw RequestProblem.conflict('campaignId', `campaign ${campaignId} is retired`);
+      const drafts = await tx.query<{ version: number }>(
+        `UPDATE campaign_versions SET state = 'published', published_by = $2, published_at = now(), updated_at = now()
+         WHERE campaign_id = $1 AND state = 'draft' RETURNING version`,
+        [campaignId, actor],
+      );
+      const published = drafts[0];
+      if (!published)
+        throw RequestProblem.conflict('campaignId', `campaign ${campaignId} has no draft to publish`);
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.publish',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { version: published.version },
+      });
+      await notifyChanged(tx, campaignId);
+      return published.version;
+    });
+    return this.requireVersion(campaignId, version);
+  }
+
+  /** Takes a campaign out of screening; its versions stay for the record and for reports. */
+  async retire(campaignId: string, actor: string): Promise<CampaignWithVersions> {
+    await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      if (campaign.retired_at) return;
+      await tx.query('UPDATE campaigns SET retired_at = now(), updated_at = now() WHERE id = $1', [
+        campaignId,
+      ]);
+      await appendAudit(tx, { actor, action: 'campaign.retire', entity: 'campaign', entityId: campaignId });
+      await notifyChanged(tx, campaignId);
+    });
+    return this.requireCampaign(campaignId);
+  }
+
+  /** The newest published version of every campaign that is not retired. */
+  async listLive(): Promise<LiveCampaign[]> {
+    const rows = await this.db.query<CampaignRow & VersionRow>(
+      `SELECT DISTINCT ON (c.id) c.id, c.jurisdiction, c.partner_id, c.name, c.demo, c.retired_at,
+              v.campaign_id, v.version, v.state, v.spec, v.created_by, v.created_at, v.published_by, v.published_at
+       FROM campaigns c JOIN campaign_versions v ON v.campaign_id = c.id AND v.state = 'published'
+       WHERE c.retired_at IS NULL
+       ORDER BY c.id, v.version DESC`,
+    );
+    return rows.map((row) => ({
+      campaign: toCampaign(row),
+      version: row.version,
+      spec: jsonObject<CampaignSpec>(row.spec),
+      publishedAt: isoRequired(row.published_at ?? row.created_at),
+    }));
+  }
+
+  private async requireJurisdiction(code: string, field: string): Promise<Jurisdiction> {
+    const jurisdiction = await this.getJurisdiction(code);
+    if (!jurisdiction) throw RequestProblem.invalid(field, `unknown jurisdiction ${code}`);
+    return jurisdiction;
+  }
+
+  private async requireCampaign(id: string): Promise<CampaignWithVersions> {
+    const campaign = await this.getCampaign(id);
+    if (!campaign) throw RequestProblem.notFound('campaignId', `no campaign ${id}`);
+    return campaign;
+  }
+
+  private async requireVersion(campaignId: string, version: number): Promise<CampaignVersion> {
+    const campaign = await this.requireCampaign(campaignId);
+    const found = campaign.versions.find((candidate) => candidate.version === version);
+    if (!found) throw RequestProblem.notFound('version', `no version ${version} of ${campaignId}`);
+    return found;
+  }
+
+  private async lockCampaign(tx: Queryable, campaignId: string): Promise<CampaignRow> {
+    const rows = await tx.query<CampaignRow>(
+      'SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns WHERE id = $1 FOR UPDATE',
+      [campaignId],
+    );
+    const row = rows[0];
+    if (!row) throw RequestProblem.notFound('campaignId', `no campaign ${campaignId}`);
+    return row;
+  }
+}
+
+async function notifyChanged(tx: Queryable, what: string): Promise<void> {
+  // Delivered at commit, so listeners never reload before the change is visible.
+  await tx.query('SELECT pg_notify($1, $2)', [CAMPAIGNS_CHANGED, what]);
+}

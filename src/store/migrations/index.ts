@@ -1,0 +1,14 @@
+import { initial } from './001-initial.js';
+import { decisionsAndEvents } from './002-decisions-and-events.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema change, in order. Append only: an applied migration is never edited. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'decisions-and-events', sql: decisionsAndEvents },
+];

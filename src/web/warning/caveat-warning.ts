@@ -1,0 +1,416 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { chromeStringsFor, type ChromeStrings } from './chrome-strings.js';
+import { newClientId } from './client-id.js';
+import {
+  parseDecisionAttribute,
+  shouldShowWarning,
+  type ReactionType,
+  type WarningContent,
+  type WarningDecision,
+} from './decision.js';
+import { claimDeliveryFailures, sharedOutbox } from './event-outbox.js';
+import { trapTab } from './focus-trap.js';
+import { warningStyles } from './warning-styles.js';
+
+type Resource = WarningContent['resources'][number];
+type Contact = WarningContent['contacts'][number];
+type Statistic = WarningContent['statistics'][number];
+type CommonScam = WarningContent['commonScams'][number];
+
+/**
+ * <caveat-warning>: shows the warning of a caveat decision over an exchange's withdrawal page and
+ * reports what the user did. Give it the decision as the `decision` property (or a JSON `decision`
+ * attribute); set `endpoint` when caveat is not on the page's origin. It renders nothing for allow.
+ *
+ * Events (bubbling, composed): `caveat-cancel` and `caveat-proceed` ({decisionId}) for the host to
+ * act on; `caveat-error` when a decision attribute is malformed or the API rejects events for good.
+ * `preview` renders the same warning inline, without sending events or taking focus (for the console).
+ */
+export class CaveatWarning extends LitElement {
+  static override styles = warningStyles;
+
+  static override properties = {
+    decision: { attribute: false },
+    endpoint: { type: String },
+    preview: { type: Boolean, reflect: true },
+    remaining: { state: true },
+    acknowledged: { state: true },
+    closed: { state: true },
+    liveMessage: { state: true },
+  };
+
+  // `declare` keeps class fields from shadowing Lit's reactive accessors (useDefineForClassFields).
+  declare decision: WarningDecision | null;
+  declare endpoint: string;
+  declare preview: boolean;
+  declare private remaining: number;
+  declare private acknowledged: boolean;
+  declare private closed: boolean;
+  declare private liveMessage: string;
+
+  private countdownTimer: ReturnType<typeof setInterval> | null = null;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+  private releaseFailures: (() => void) | null = null;
+
+  constructor() {
+    super();
+    this.decision = null;
+    this.endpoint = '';
+    this.preview = false;
+    this.remaining = 0;
+    this.acknowledged = false;
+    this.closed = false;
+    this.liveMessage = '';
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'decision'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'decision') return super.attributeChangedCallback(name, old, value);
+    const parsed = parseDecisionAttribute(value);
+    if (parsed === 'invalid') {
+      this.decision = null;
+      this.emit('caveat-error', { kind: 'invalid_decision' });
+    } else {
+      this.decision = parsed;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('focusin', this.keepFocusInside);
+    this.releaseFailures = claimDeliveryFailures((failure) => {
+      if (!this.decision || !failure.decisionIds.includes(this.decision.id)) return false;
+      this.emit('caveat-error', { kind: 'events_rejected', ...failure });
+      return true;
+    });
+    // Whatever an earlier page left undelivered goes out now.
+    if (!this.preview) void sharedOutbox().flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('focusin', this.keepFocusInside);
+    this.releaseFailures?.();
+    this.stopTimers();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('decision')) {
+      this.stopTimers();
+      this.closed = false;
+      this.acknowledged = false;
+      this.liveMessage = '';
+      this.remaining = this.visibleDecision()?.minDisplaySeconds ?? 0;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('decision') && this.visibleDecision()) this.open();
+  }
+
+  private visibleDecision() {
+    return shouldShowWarning(this.decision) && !this.closed ? this.decision : null;
+  }
+
+  private open(): void {
+    const decision = this.visibleDecision();
+    if (!decision) return;
+    const endsAt = Date.now() + decision.minDisplaySeconds * 1000;
+    const tick = () => {
+      this.remaining = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      if (this.remaining === 0) {
+        if (this.countdownTimer !== null) clearInterval(this.countdownTimer);
+        this.countdownTimer = null;
+        if (this.liveMessage) this.announceReadiness();
+      }
+    };
+    tick();
+    if (this.remaining > 0) this.countdownTimer = setInterval(tick, 1000);
+    // A live region announces changes, not its first content: fill it once the empty one is in place.
+    // Announcing only the start and the end, never each second, keeps screen readers usable.
+    this.announceTimer = setTimeout(() => {
+      const strings = this.strings();
+      this.liveMessage = this.remaining > 0 ? strings.breather(this.remaining) : this.readinessMessage();
+    }, 150);
+    this.report('displayed');
+    if (!this.preview) {
+      this.renderRoot.querySelector<HTMLButtonElement>('.primary')?.focus();
+    }
+  }
+
+  private stopTimers(): void {
+    if (this.countdownTimer !== null) clearInterval(this.countdownTimer);
+    if (this.announceTimer !== null) clearTimeout(this.announceTimer);
+    this.countdownTimer = null;
+    this.announceTimer = null;
+  }
+
+  private readinessMessage(): string {
+    const strings = this.strings();
+    return this.acknowledged ? strings.ready : strings.readyAfterAcknowledge;
+  }
+
+  /** Sighted users see the seconds go down; screen readers hear only the start and the end. */
+  private visibleStatus(strings: ChromeStrings): string {
+    return this.remaining > 0 ? strings.breather(this.remaining) : this.readinessMessage();
+  }
+
+  private announceReadiness(): void {
+    this.liveMessage = this.readinessMessage();
+  }
+
+  private strings(): ChromeStrings {
+    return chromeStringsFor(this.decision?.content?.locale);
+  }
+
+  /** Sends one reaction; once-only kinds are reported once per decision even across reloads. */
+  private report(type: ReactionType, resourceId?: string): void {
+    const decision = this.decision;
+    if (this.preview || !decision?.eventToken) return;
+    const event = {
+      id: newClientId(),
+      decisionId: decision.id,
+      type,
+      occurredAt: new Date().toISOString(),
+      ...(resourceId ? { resourceId } : {}),
+    };
+    const endpoint = this.endpoint.replace(/\/+$/, '');
+    const outbox = sharedOutbox();
+    if (type === 'resource_opened') outbox.enqueue(endpoint, decision.eventToken, event);
+    else outbox.enqueueOnce(`${decision.id}:${type}`, endpoint, decision.eventToken, event);
+  }
+
+  private emit(type: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private close(type: 'cancelled' | 'proceeded'): void {
+    const decision = this.visibleDecision();
+    if (!decision) return;
+    this.report(type);
+    this.stopTimers();
+    this.closed = true;
+    this.emit(type === 'cancelled' ? 'caveat-cancel' : 'caveat-proceed', { decisionId: decision.id });
+  }
+
+  private readonly onCancel = () => this.close('cancelled');
+
+  private readonly onProceed = () => {
+    if (this.remaining === 0 && this.acknowledged) this.close('proceeded');
+  };
+
+  private readonly onAcknowledge = (event: Event) => {
+    this.acknowledged = (event.target as HTMLInputElement).checked;
+    if (this.acknowledged) this.report('acknowledged');
+    if (this.remaining === 0 && this.liveMessage) this.announceReadiness();
+  };
+
+  /**
+   * Escape must not silently dismiss a scam warning, and must not let the money go either: it means
+   * "get me out of here", which is cancelling the withdrawal.
+   */
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (this.preview) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close('cancelled');
+      return;
+    }
+    const dialog = this.renderRoot.querySelector('.dialog');
+    const root = this.renderRoot as ShadowRoot;
+    if (dialog) trapTab(event, dialog, root.activeElement);
+  };
+
+  /** Focus that lands on the page behind (a click, assistive tech) is brought back to the warning. */
+  private readonly keepFocusInside = (event: FocusEvent) => {
+    if (this.preview || !this.visibleDecision()) return;
+    if (event.target instanceof Node && this.contains(event.target)) return;
+    if (event.target === this) return;
+    this.renderRoot.querySelector<HTMLButtonElement>('.primary')?.focus();
+  };
+
+  override render(): TemplateResult | typeof nothing {
+    const decision = this.visibleDecision();
+    if (!decision) return nothing;
+    const content = decision.content;
+    const strings = this.strings();
+    const checks = content.resources.filter((resource) => resource.checkBeforeSend);
+    const otherResources = content.resources.filter((resource) => !resource.checkBeforeSend);
+    const canProceed = this.remaining === 0 && this.acknowledged;
+    const dialog = html`
+      <div
+        class="dialog"
+        role="alertdialog"
+        aria-modal=${this.preview ? 'false' : 'true'}
+        aria-labelledby="caveat-title"
+        aria-describedby="caveat-body caveat-never-call"
+        lang=${content.locale}
+        @keydown=${this.onKeydown}
+      >
+        <div class="scroll">
+          <p class="kicker">${strings.kicker}</p>
+          <h2 id="caveat-title">${content.title}</h2>
+          ${decision.decision === 'hold' ? html`<p class="hold">${strings.holdNotice}</p>` : nothing}
+          <p id="caveat-body" style="white-space: pre-line">${content.body}</p>
+          <p id="caveat-never-call" class="never-call">${content.neverCallNotice}</p>
+          ${
+            checks.length > 0
+              ? html`<h3>${strings.checkBeforeSend}</h3>
+                  <ul class="check-list">
+                    ${checks.map((resource) => html`<li class="check">${this.renderResource(resource)}</li>`)}
+                  </ul>`
+              : nothing
+          }
+          ${
+            content.commonScams.length > 0
+              ? html`<h3>${strings.commonScams}</h3>
+                  ${content.commonScams.map((scam, index) => this.renderScam(scam, index === 0))}`
+              : nothing
+          }
+          ${
+            content.tips.length > 0
+              ? html`<h3>${strings.tips}</h3>
+                  <ul>
+                    ${content.tips.map((tip) => html`<li>${tip}</li>`)}
+                  </ul>`
+              : nothing
+          }
+          ${
+            otherResources.length > 0
+              ? html`<h3>${strings.resources}</h3>
+                  <ul class="plain-list">
+                    ${otherResources.map((resource) => html`<li>${this.renderResource(resource)}</li>`)}
+                  </ul>`
+              : nothing
+          }
+          ${
+            content.contacts.length > 0
+              ? html`<h3>${strings.contacts}</h3>
+                  <ul class="plain-list">
+                    ${content.contacts.map((contact) => html`<li>${this.renderContact(contact)}</li>`)}
+                  </ul>`
+              : nothing
+          }
+          ${
+            content.statistics.length > 0
+              ? html`<h3>${strings.statistics}</h3>
+                  <ul class="plain-list">
+                    ${content.statistics.map((statistic) => html`<li>${this.renderStatistic(statistic)}</li>`)}
+                  </ul>`
+              : nothing
+          }
+        </div>
+        <div class="actions">
+          <label class="ack">
+            <input type="checkbox" .checked=${this.acknowledged} @change=${this.onAcknowledge} />
+            <span>${content.acknowledgeLabel ?? strings.acknowledge}</span>
+          </label>
+          <p id="caveat-status" class="status">
+            <span aria-hidden="true">${this.visibleStatus(strings)}</span>
+            <span class="visually-hidden" aria-live="polite">${this.liveMessage}</span>
+          </p>
+          <div class="buttons">
+            <button type="button" class="primary" @click=${this.onCancel}>
+              ${content.cancelLabel ?? strings.cancel}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              ?disabled=${!canProceed}
+              aria-describedby="caveat-status"
+              @click=${this.onProceed}
+            >
+              ${this.remaining > 0 ? strings.proceedIn(this.remaining) : strings.proceed}
+            </button>
+          </div>
+        </div>
+      </div>
+    `;
+    return this.preview
+      ? html`<div class="inline">${dialog}</div>`
+      : html`<div class="backdrop">${dialog}</div>`;
+  }
+
+  private renderScam(scam: CommonScam, open: boolean): TemplateResult {
+    const strings = this.strings();
+    return html`<details ?open=${open}>
+      <summary>${scam.name}</summary>
+      <p>${scam.howItWorks}</p>
+      ${
+        scam.redFlags.length > 0
+          ? html`<h4>${strings.redFlags}</h4>
+              <ul>
+                ${scam.redFlags.map((flag) => html`<li>${flag}</li>`)}
+              </ul>`
+          : nothing
+      }
+    </details>`;
+  }
+
+  private renderResource(resource: Resource): TemplateResult {
+    const strings = this.strings();
+    const opened = () => this.report('resource_opened', resource.id);
+    const url = safeHttpUrl(resource.url);
+    return html`
+      ${
+        url
+          ? html`<a href=${url} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}
+              >${resource.name}<span class="visually-hidden"> ${strings.opensInNewTab}</span></a
+            >`
+          : html`<strong>${resource.name}</strong>`
+      }
+      ${
+        resource.phone
+          ? html` · <a href=${telHref(resource.phone)} @click=${opened}>${strings.call(resource.phone)}</a>`
+          : nothing
+      }
+      <div class="muted">${resource.purpose}</div>
+    `;
+  }
+
+  private renderContact(contact: Contact): TemplateResult {
+    const strings = this.strings();
+    const url = safeHttpUrl(contact.url);
+    return html`<strong>${contact.name}</strong>
+      ${contact.phone ? html`<div><a href=${telHref(contact.phone)}>${strings.call(contact.phone)}</a></div>` : nothing}
+      ${
+        url
+          ? html`<div>
+              <a href=${url} target="_blank" rel="noopener noreferrer"
+                >${url}<span class="visually-hidden"> ${strings.opensInNewTab}</span></a
+              >
+            </div>`
+          : nothing
+      }
+      ${contact.email ? html`<div><a href="mailto:${contact.email}">${contact.email}</a></div>` : nothing}
+      ${contact.hours ? html`<div class="muted">${contact.hours}</div>` : nothing}`;
+  }
+
+  private renderStatistic(statistic: Statistic): TemplateResult {
+    const strings = this.strings();
+    const url = safeHttpUrl(statistic.sourceUrl);
+    const source = strings.source(statistic.source, statistic.year);
+    return html`<span class="stat-value">${statistic.value}</span> ${statistic.label}
+      <div class="muted">
+        ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${source}</a>` : source}
+      </div>`;
+  }
+}
+
+/** Lit does not sanitize URLs; the API validates them, but the host page could pass anything. */
+function safeHttpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'caveat-warning': CaveatWarning;
+  }
+}

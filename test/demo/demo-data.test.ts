@@ -1,0 +1,124 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaveat, type Caveat } from '../../src/app/caveat.js';
+import { DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
+import { assign } from '../../src/campaigns/assignment.js';
+import { checkSpecRules } from '../../src/campaigns/spec-rules.js';
+import { loadConfig } from '../../src/config.js';
+import { demoCampaigns } from '../../src/demo/campaigns.js';
+import { demoJurisdictions } from '../../src/demo/jurisdictions.js';
+import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
+import { withdrawal } from '../support/fixtures.js';
+import { storeKinds } from '../support/stores.js';
+
+const exchangeToken = `cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}`;
+const experimentOf = (id: string) => {
+  const campaign = demoCampaigns.find((c) => c.id === id);
+  if (!campaign) throw new Error(`no demo campaign ${id}`);
+  return campaign.spec.experiment;
+};
+const userIn = (id: string, arm: 'holdout' | 'treatment') => {
+  for (let i = 0; ; i += 1)
+    if (assign(experimentOf(id), `demo-user-${i}`).arm === arm) return `demo-user-${i}`;
+};
+
+describe('demo content', () => {
+  it.each(demoCampaigns)('$id passes the publishing rules and is marked as demo', (campaign) => {
+    const jurisdiction = demoJurisdictions.find((j) => j.code === campaign.jurisdiction);
+    expect(jurisdiction).toBeDefined();
+    if (!jurisdiction) return;
+    expect(checkSpecRules(campaign.spec, jurisdiction)).toEqual([]);
+    expect(campaign.name).toMatch(/\[Demo\]/);
+    for (const locale of jurisdiction.locales) {
+      expect(campaign.spec.content[locale]?.title).toMatch(/示範|Demo/);
+      expect(campaign.spec.content[locale]?.resources.some((r) => r.checkBeforeSend)).toBe(true);
+    }
+  });
+});
+
+describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) => {
+  let caveat: Caveat;
+  let http: HttpApp;
+  const screen = (overrides: Parameters<typeof withdrawal>[0]) =>
+    http.app.inject({
+      method: 'POST',
+      url: '/v1/screenings',
+      headers: { authorization: `Bearer ${exchangeToken}` },
+      payload: withdrawal(overrides),
+    });
+
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    caveat = await startCaveat({
+      config,
+      logger: pino({ level: 'silent' }),
+      db: await kind.open(),
+      sweep: false,
+    });
+    await seedDemo(caveat, pino({ level: 'silent' }));
+    http = await buildHttpApp(caveat);
+  });
+  afterAll(async () => {
+    await http.app.close();
+    await caveat.close();
+  });
+
+  it('seeding again changes nothing', async () => {
+    expect((await seedDemo(caveat, pino({ level: 'silent' }))).created).toEqual([]);
+  });
+
+  it('warns a Hong Kong user with Scameter and 18222, with the README key', async () => {
+    const response = await screen({ userRef: userIn('hk-joint-anti-scam', 'treatment') });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ decision: 'warn', arm: 'treatment', minDisplaySeconds: 10 });
+    expect(body.content.locale).toBe('zh-Hant');
+    const resources = body.content.resources as { id: string; url?: string; phone?: string }[];
+    expect(resources.find((r) => r.id === 'scameter')?.url).toBe('https://cyberdefender.hk/scameter/');
+    expect(resources.find((r) => r.id === 'adcc-18222')?.phone).toBe('18222');
+  });
+
+  it('lets a Hong Kong holdout user through', async () => {
+    const response = await screen({ userRef: userIn('hk-joint-anti-scam', 'holdout') });
+    expect(response.json()).toMatchObject({ decision: 'allow', arm: 'holdout', content: null });
+  });
+
+  it('speaks Chinese and Portuguese to Macau users, with the Judiciary Police hotline', async () => {
+    const userRef = userIn('mo-joint-anti-scam', 'treatment');
+    const zh = (await screen({ jurisdiction: 'MO', locale: 'zh-Hant-MO', userRef })).json();
+    const pt = (await screen({ jurisdiction: 'MO', locale: 'pt-MO', userRef })).json();
+    expect(zh.content.locale).toBe('zh-Hant');
+    expect(pt.content.locale).toBe('pt');
+    expect(pt.content.title).toMatch(/burla/);
+    for (const body of [zh, pt]) {
+      expect(body.content.resources.map((r: { phone?: string }) => r.phone)).toContain('8800 7777');
+    }
+  });
+
+  it('warns UK users with Action Fraud and Taiwan users with 165', async () => {
+    const gb = (
+      await screen({
+        jurisdiction: 'GB',
+        locale: 'en-GB',
+        userRef: userIn('gb-joint-anti-scam', 'treatment'),
+      })
+    ).json();
+    const tw = (
+      await screen({
+        jurisdiction: 'TW',
+        locale: 'zh-Hant-TW',
+        userRef: userIn('tw-joint-anti-scam', 'treatment'),
+      })
+    ).json();
+    expect(gb.content.contacts.map((c: { phone?: string }) => c.phone)).toContain('0300 123 2040');
+    expect(tw.content.resources.map((r: { phone?: string }) => r.phone)).toContain('165');
+  });
+
+  it('does not warn a withdrawal to a known destination', async () => {
+    const response = await screen({
+      userRef: userIn('hk-joint-anti-scam', 'treatment'),
+      destination: { address: 'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW', isNew: false, isWhitelisted: true },
+    });
+    expect(response.json().decision).toBe('allow');
+  });
+});

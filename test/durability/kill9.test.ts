@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPgliteDatabase } from '../../src/store/pglite-database.js';
+import { openPostgresDatabase } from '../../src/store/postgres-database.js';
+import type { Database } from '../../src/store/database.js';
+import { withdrawal } from '../support/fixtures.js';
+import { startHarness } from '../support/harness.js';
+import { createServerDatabase, serverUrl } from '../support/stores.js';
+
+interface Running {
+  url: string;
+  child: ChildProcess;
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<Running> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ url: match[1], child });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+/** Seeds a store with the test campaigns and a key, then closes it so a server process can own it. */
+async function seed(db: Database): Promise<string> {
+  const harness = await startHarness(db);
+  const token = harness.keys.exchange;
+  await harness.close();
+  return token;
+}
+
+const cases: {
+  name: string;
+  prepare(): Promise<{ env: NodeJS.ProcessEnv; db(): Promise<Database>; cleanup(): Promise<void> }>;
+}[] = [
+  {
+    name: 'embedded PGlite',
+    async prepare() {
+      const dir = mkdtempSync(join(tmpdir(), 'caveat-kill9-'));
+      return {
+        env: { DATA_DIR: dir },
+        db: () => openPgliteDatabase(dir),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  ...(serverUrl
+    ? [
+        {
+          name: 'PostgreSQL',
+          async prepare() {
+            const created = await createServerDatabase(serverUrl as string);
+            return {
+              env: { DATABASE_URL: created.url },
+              db: () => openPostgresDatabase(created.url, 2),
+              cleanup: created.drop,
+            };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(cases)('kill -9 while taking events ($name)', (store) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('keeps every acknowledged event', { timeout: 120_000 }, async () => {
+    const prepared = await store.prepare();
+    cleanups.push(prepared.cleanup);
+    const token = await seed(await prepared.db());
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    const first = await startServer(prepared.env);
+    const decisions: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const response = await fetch(`${first.url}/v1/screenings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(withdrawal()),
+      });
+      decisions.push(((await response.json()) as { id: string }).id);
+    }
+
+    const acknowledged: { id: string; decisionId: string; type: string; occurredAt: string }[] = [];
+    let stop = false;
+    let serial = 0;
+    const worker = async (w: number) => {
+      while (!stop) {
+        const events = Array.from({ length: 5 }, () => {
+          serial += 1;
+          return {
+            id: `k9-${w}-${serial}`,
+            decisionId: decisions[serial % decisions.length]!,
+            type: serial % 2 ? 'cancelled' : 'proceeded',
+            occurredAt: new Date().toISOString(),
+          };
+        });
+        try {
+          const response = await fetch(`${first.url}/v1/events`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ events }),
+          });
+          if (response.status === 200) acknowledged.push(...events);
+        } catch {
+          return; // the server died mid-request: that batch was never acknowledged
+        }
+      }
+    };
+    const workers = Array.from({ length: 8 }, (_, w) => worker(w));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const died = exited(first.child);
+    first.child.kill('SIGKILL');
+    await died;
+    stop = true;
+    await Promise.all(workers);
+    expect(acknowledged.length).toBeGreaterThan(50);
+
+    // After a restart, every acknowledged event is already there: resending them is all duplicates.
+    const second = await startServer(prepared.env);
+    try {
+      for (let i = 0; i < acknowledged.length; i += 100) {
+        const batch = acknowledged.slice(i, i + 100);
+        const response = await fetch(`${second.url}/v1/events`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ events: batch }),
+        });
+        expect(response.status).toBe(200);
+        const results = ((await response.json()) as { results: { status: string }[] }).results;
+        expect(results.filter((r) => r.status !== 'duplicate')).toEqual([]);
+      }
+    } finally {
+      const gone = exited(second.child);
+      second.child.kill('SIGTERM');
+      await gone;
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import pino from 'pino';
+import { startCaveat, type Caveat } from '../../src/app/caveat.js';
+import { loadConfig } from '../../src/config.js';
+import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
+import type { ApiKeyScope } from '../../src/store/api-key-repository.js';
+import type { Database } from '../../src/store/database.js';
+import { HK, hkPolice, hkSpec, MO, moSpec } from './fixtures.js';
+
+export interface Harness extends HttpApp {
+  caveat: Caveat;
+  keys: Record<'exchange' | 'admin' | 'reports', string>;
+  close(): Promise<void>;
+}
+
+/** A caveat instance on the given store with HK and MO campaigns published and keys to call it. */
+export async function startHarness(db: Database, options: { seed?: boolean } = {}): Promise<Harness> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30' });
+  const caveat = await startCaveat({ config, logger: pino({ level: 'silent' }), db, sweep: false });
+  const key = async (name: string, scopes: ApiKeyScope[]) =>
+    (await caveat.apiKeys.create({ name, scopes }, 'test')).token;
+  const keys = {
+    exchange: await key('exchange', ['screening', 'events', 'lookup']),
+    admin: await key('admin', ['admin']),
+    reports: await key('reports', ['reports']),
+  };
+  if (options.seed !== false) {
+    await caveat.campaigns.putJurisdiction(HK, 'test');
+    await caveat.campaigns.putJurisdiction(MO, 'test');
+    await caveat.campaigns.putPartner(hkPolice, 'test');
+    await caveat.campaigns.createCampaign(
+      {
+        id: 'hk-pilot',
+        jurisdiction: 'HK',
+        partnerId: hkPolice.id,
+        name: 'HK pilot',
+        demo: false,
+        spec: hkSpec(),
+      },
+      'test',
+    );
+    await caveat.campaigns.publish('hk-pilot', 'test');
+    await caveat.campaigns.createCampaign(
+      { id: 'mo-pilot', jurisdiction: 'MO', partnerId: null, name: 'MO pilot', demo: false, spec: moSpec() },
+      'test',
+    );
+    await caveat.campaigns.publish('mo-pilot', 'test');
+    await caveat.snapshots.reload();
+  }
+  const http = await buildHttpApp(caveat);
+  return {
+    ...http,
+    caveat,
+    keys,
+    async close() {
+      await http.app.close();
+      await caveat.close();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
