@@ -21,7 +21,8 @@ function body(): string {
   serial += 1;
   return JSON.stringify({
     idempotencyKey: `bench-${run}-${serial}`,
-    userRef: `bench-user-${serial % 50_000}`,
+    // A new user each time, so the frequency cap never turns the warning path into a cheap allow.
+    userRef: `bench-user-${run}-${serial}`,
     jurisdiction: 'HK',
     locale: 'zh-Hant-HK',
     asset: 'USDT',

@@ -49,7 +49,8 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const campaigns = new CampaignRepository(db);
   const apiKeys = new ApiKeyRepository(db);
   const events = new EventRepository(db);
-  const recorder = new DecisionRecorder(db);
+  // Several batches in flight only where the store can commit them in parallel (see DecisionRecorder).
+  const recorder = new DecisionRecorder(db, { maxInFlight: db.kind === 'postgres' ? 4 : 1 });
   const snapshots = new SnapshotHolder(db, campaigns, (error) =>
     logger.error({ err: error }, 'snapshot reload failed'),
   );

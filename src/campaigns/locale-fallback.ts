@@ -3,7 +3,22 @@
  * same with the script made explicit (zh-MO means zh-Hant-MO), then the jurisdiction's default
  * locale and its parents, then English. zh-Hant-MO → zh-Hant → zh → … → en.
  */
-export function localeCandidates(requested: string, jurisdictionDefault: string): string[] {
+export function localeCandidates(requested: string, jurisdictionDefault: string): readonly string[] {
+  // Intl canonicalization costs microseconds per call on the hot path, and real traffic carries a
+  // handful of distinct tags; the cache is bounded because the tag comes from the request.
+  const cacheKey = `${requested}\u0000${jurisdictionDefault}`;
+  const cached = candidateCache.get(cacheKey);
+  if (cached) return cached;
+  const candidates = computeCandidates(requested, jurisdictionDefault);
+  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+  candidateCache.set(cacheKey, candidates);
+  return candidates;
+}
+
+const CANDIDATE_CACHE_LIMIT = 1000;
+const candidateCache = new Map<string, readonly string[]>();
+
+function computeCandidates(requested: string, jurisdictionDefault: string): readonly string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const push = (tag: string) => {

@@ -35,16 +35,21 @@ export interface RecorderStats {
  * Group commit for decisions: requests that arrive while a write is in flight are written together
  * in the next transaction, and each caller is answered only after its row is committed. One
  * multi-row insert per batch keeps the embedded store (single-threaded) off the hot path.
+ *
+ * A PostgreSQL server can commit several transactions at once (its WAL flush is itself grouped), so
+ * there the throughput is bounded by commit latency unless more than one batch is in flight;
+ * `maxInFlight` allows that. PGlite executes one statement at a time, so it keeps one.
  */
 export class DecisionRecorder {
   private queue: Pending[] = [];
-  private flushing = false;
+  private inFlight = 0;
+  private scheduled = false;
   readonly stats: RecorderStats = { batches: 0, records: 0 };
   private readonly hooks: DecisionWriteHook[] = [];
 
   constructor(
     private readonly db: Database,
-    private readonly maxBatch = 1000,
+    private readonly options: { maxBatch?: number; maxInFlight?: number } = {},
   ) {}
 
   addWriteHook(hook: DecisionWriteHook): void {
@@ -54,25 +59,34 @@ export class DecisionRecorder {
   record(record: DecisionRecord): Promise<RecordResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        // Let the requests already parsed in this turn of the event loop join the batch.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const results = await this.write(batch.map((pending) => pending.record));
-        batch.forEach((pending, index) => pending.resolve(results[index] as RecordResult));
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
-      }
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= (this.options.maxInFlight ?? 1)) return;
+    this.scheduled = true;
+    // Let the requests already parsed in this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, this.options.maxBatch ?? 1000);
+    if (batch.length === 0) return;
+    this.inFlight += 1;
+    this.schedule();
+    try {
+      const results = await this.write(batch.map((pending) => pending.record));
+      batch.forEach((pending, index) => pending.resolve(results[index] as RecordResult));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      this.inFlight -= 1;
+      this.schedule();
     }
-    this.flushing = false;
   }
 
   private async write(records: readonly DecisionRecord[]): Promise<RecordResult[]> {
