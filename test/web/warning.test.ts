@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReactionEvent, WarningDecision } from '../../src/web/warning/decision.js';
+import { browserAvailable, launchChromium } from '../support/browser.js';
 import { hkContentEn, hkContentZhHant, hkDecision } from './hk-warning-fixture.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,94 +50,87 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  await build({
-    configFile: `${root}src/web/warning/vite.config.ts`,
-    logLevel: 'warn',
-    build: { outDir: buildDir },
-  });
-  const script = readFileSync(`${buildDir}/caveat-warning.js`, 'utf8');
-  server = Fastify();
-  server.get('/', (_request, reply) => reply.type('text/html').send(TEST_PAGE));
-  server.get('/caveat-warning.js', (_request, reply) => reply.type('text/javascript').send(script));
-  server.post<{ Body: { events: ReactionEvent[] } }>('/v1/events', (request, reply) => {
-    const status = api.rejectAllWith || (api.failNext > 0 ? 503 : 200);
-    if (api.failNext > 0) api.failNext -= 1;
-    api.requests.push({ authorization: request.headers.authorization, events: request.body.events, status });
-    if (status !== 200) {
-      return reply
-        .status(status)
-        .type('application/problem+json')
-        .send({ type: 'about:blank', title: 'fake', status, detail: 'fake failure' });
-    }
-    const results = request.body.events.map((event) => {
-      if (api.accepted.has(event.id)) {
-        api.duplicates += 1;
-        return { id: event.id, status: 'duplicate' };
-      }
-      api.accepted.set(event.id, event);
-      return { id: event.id, status: 'accepted' };
+describe.skipIf(!browserAvailable)('<caveat-warning> in chromium at phone width', () => {
+  beforeAll(async () => {
+    await build({
+      configFile: `${root}src/web/warning/vite.config.ts`,
+      logLevel: 'warn',
+      build: { outDir: buildDir },
     });
-    return { results };
+    const script = readFileSync(`${buildDir}/caveat-warning.js`, 'utf8');
+    server = Fastify();
+    server.get('/', (_request, reply) => reply.type('text/html').send(TEST_PAGE));
+    server.get('/caveat-warning.js', (_request, reply) => reply.type('text/javascript').send(script));
+    server.post<{ Body: { events: ReactionEvent[] } }>('/v1/events', (request, reply) => {
+      const status = api.rejectAllWith || (api.failNext > 0 ? 503 : 200);
+      if (api.failNext > 0) api.failNext -= 1;
+      api.requests.push({
+        authorization: request.headers.authorization,
+        events: request.body.events,
+        status,
+      });
+      if (status !== 200) {
+        return reply
+          .status(status)
+          .type('application/problem+json')
+          .send({ type: 'about:blank', title: 'fake', status, detail: 'fake failure' });
+      }
+      const results = request.body.events.map((event) => {
+        if (api.accepted.has(event.id)) {
+          api.duplicates += 1;
+          return { id: event.id, status: 'duplicate' };
+        }
+        api.accepted.set(event.id, event);
+        return { id: event.id, status: 'accepted' };
+      });
+      return { results };
+    });
+    baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+    mkdirSync(screenshotDir, { recursive: true });
   });
-  baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
-  mkdirSync(screenshotDir, { recursive: true });
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  api.reset();
-  await context?.close();
-  // A fresh context per test: its own localStorage, so no queue or once-marker leaks between tests.
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
-  // The real Scameter must not be fetched from a test; a stub page answers for it.
-  await context.route('https://cyberdefender.hk/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<title>Scameter stub</title>' }),
-  );
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.waitForFunction(() => customElements.get('caveat-warning') !== undefined);
-});
-
-async function show(decision: WarningDecision): Promise<void> {
-  await page.evaluate((value) => {
-    const element = document.querySelector('caveat-warning');
-    if (element) element.decision = value;
-  }, decision);
-  await page.locator('caveat-warning [role="alertdialog"]').waitFor();
-}
-
-const dialog = () => page.locator('caveat-warning [role="alertdialog"]');
-const continueButton = () => dialog().locator('button.secondary');
-const cancelButton = () => dialog().locator('button.primary');
-const hostEvents = () => page.evaluate(() => (window as unknown as { hostEvents: unknown[] }).hostEvents);
-
-async function seriousAxeViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('caveat-warning').analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  beforeEach(async () => {
+    api.reset();
+    await context?.close();
+    // A fresh context per test: its own localStorage, so no queue or once-marker leaks between tests.
+    context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
+    // The real Scameter must not be fetched from a test; a stub page answers for it.
+    await context.route('https://cyberdefender.hk/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Scameter stub</title>' }),
     );
-}
+    page = await context.newPage();
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => customElements.get('caveat-warning') !== undefined);
+  });
 
-describe('<caveat-warning> in chromium at phone width', () => {
+  async function show(decision: WarningDecision): Promise<void> {
+    await page.evaluate((value) => {
+      const element = document.querySelector('caveat-warning');
+      if (element) element.decision = value;
+    }, decision);
+    await page.locator('caveat-warning [role="alertdialog"]').waitFor();
+  }
+
+  const dialog = () => page.locator('caveat-warning [role="alertdialog"]');
+  const continueButton = () => dialog().locator('button.secondary');
+  const cancelButton = () => dialog().locator('button.primary');
+  const hostEvents = () => page.evaluate(() => (window as unknown as { hostEvents: unknown[] }).hostEvents);
+
+  async function seriousAxeViolations(): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).include('caveat-warning').analyze();
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+  }
+
   it('shows the zh-Hant warning with Chinese chrome, the never-call notice and checks, and passes axe', async () => {
     const decision = hkDecision(hkContentZhHant);
     await show(decision);
