@@ -1,0 +1,72 @@
+/**
+ * The in-memory decision alone, per call: the "decides in about a millisecond" budget, measured
+ * against a baseline every endpoint pays anyway (parsing the request body and serializing an
+ * answer of the same size), side by side in one run. Run: npm run bench:decide
+ */
+import type { LiveCampaign } from '../src/campaigns/model.js';
+import { demoCampaigns } from '../src/demo/campaigns.js';
+import { demoJurisdictions } from '../src/demo/jurisdictions.js';
+import { decide } from '../src/screening/engine.js';
+import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
+import type { ScreeningRequest } from '../src/screening/request.js';
+import { buildSnapshot } from '../src/screening/snapshot.js';
+
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 200_000);
+const live: LiveCampaign[] = demoCampaigns.map((demo) => ({
+  campaign: {
+    id: demo.id,
+    jurisdiction: demo.jurisdiction,
+    partnerId: demo.partnerId,
+    name: demo.name,
+    demo: true,
+    retiredAt: null,
+  },
+  version: 1,
+  spec: demo.spec,
+  publishedAt: '2026-01-01T00:00:00.000Z',
+}));
+const snapshot = buildSnapshot(1, demoJurisdictions, live);
+const ledger = new FrequencyLedger();
+const locales = ['zh-Hant-HK', 'en', 'pt-MO', 'zh-Hant-MO', 'en-GB', 'zh-Hant-TW'];
+const jurisdictions = ['HK', 'HK', 'MO', 'MO', 'GB', 'TW'];
+
+function request(i: number): ScreeningRequest {
+  return {
+    idempotencyKey: `k-${i}`,
+    userRef: `user-${i}`,
+    jurisdiction: jurisdictions[i % 6] as string,
+    locale: locales[i % 6] as string,
+    asset: 'USDT',
+    network: 'TRON',
+    amount: '1500',
+    amountUsd: 1500,
+    destination: { address: 'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW', isNew: true, isWhitelisted: false },
+    account: { ageDays: 30 },
+  };
+}
+
+function time(label: string, fn: (i: number) => unknown): number {
+  for (let i = 0; i < 20_000; i += 1) fn(i); // warm-up: JIT
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i += 1) fn(i);
+  const micros = Number(process.hrtime.bigint() - start) / 1000 / iterations;
+  process.stdout.write(`${label.padEnd(52)} ${micros.toFixed(2).padStart(7)} µs per call\n`);
+  return micros;
+}
+
+const bodies = Array.from({ length: 1000 }, (_, i) => JSON.stringify(request(i)));
+// The baseline serializes an answer as large as a real warning (a treatment decision with content).
+const sample = Array.from({ length: 20 }, (_, i) =>
+  decide(request(i * 6), { snapshot, ledger: new FrequencyLedger(), riskChecks: [], nowMs: Date.now() }),
+).find((verdict) => verdict.decision === 'warn');
+const answer = JSON.stringify(sample);
+const baseline = time('baseline: parse body + serialize answer', (i) => {
+  JSON.parse(bodies[i % 1000] as string);
+  return JSON.stringify(JSON.parse(answer));
+});
+const decision = time('decide(): targeting, cap, assignment, rendering', (i) =>
+  decide(request(i), { snapshot, ledger, riskChecks: [], nowMs: Date.now() }),
+);
+process.stdout.write(
+  `decision / baseline: ${(decision / baseline).toFixed(2)}x  (${iterations} calls, answer ${Buffer.byteLength(answer)} bytes)\n`,
+);
