@@ -10,6 +10,7 @@ import { decide } from '../src/screening/engine.js';
 import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
 import type { ScreeningRequest } from '../src/screening/request.js';
 import { buildSnapshot } from '../src/screening/snapshot.js';
+import { benchWithdrawal } from './support.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200_000);
 const live: LiveCampaign[] = demoCampaigns.map((demo) => ({
@@ -31,18 +32,10 @@ const locales = ['zh-Hant-HK', 'en', 'pt-MO', 'zh-Hant-MO', 'en-GB', 'zh-Hant-TW
 const jurisdictions = ['HK', 'HK', 'MO', 'MO', 'GB', 'TW'];
 
 function request(i: number): ScreeningRequest {
-  return {
-    idempotencyKey: `k-${i}`,
-    userRef: `user-${i}`,
+  return benchWithdrawal('decide', i, {
     jurisdiction: jurisdictions[i % 6] as string,
     locale: locales[i % 6] as string,
-    asset: 'USDT',
-    network: 'TRON',
-    amount: '1500',
-    amountUsd: 1500,
-    destination: { address: 'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW', isNew: true, isWhitelisted: false },
-    account: { ageDays: 30 },
-  };
+  });
 }
 
 function time(label: string, fn: (i: number) => unknown): number {

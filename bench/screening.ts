@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_KEYS } from '../src/app/demo-seed.js';
 import { formatToken } from '../src/store/api-key-repository.js';
-import { load, startProcess, type LoadResult } from './support.js';
+import { benchWithdrawal, load, startProcess, type LoadResult } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -16,22 +16,10 @@ const token = formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret);
 let serial = 0;
 const run = `${process.pid}-${Date.now()}`;
 
-/** A Hong Kong withdrawal to a new address: the path that renders and records a warning. */
+/** A Hong Kong withdrawal to a new address from a new user. */
 function body(): string {
   serial += 1;
-  return JSON.stringify({
-    idempotencyKey: `bench-${run}-${serial}`,
-    // A new user each time, so the frequency cap never turns the warning path into a cheap allow.
-    userRef: `bench-user-${run}-${serial}`,
-    jurisdiction: 'HK',
-    locale: 'zh-Hant-HK',
-    asset: 'USDT',
-    network: 'TRON',
-    amount: '1500',
-    amountUsd: 1500,
-    destination: { address: 'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW', isNew: true, isWhitelisted: false },
-    account: { ageDays: 30 },
-  });
+  return JSON.stringify(benchWithdrawal(run, serial));
 }
 
 async function measure(url: string, headers: Record<string, string>, rate?: number): Promise<LoadResult> {

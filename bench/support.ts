@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { ScreeningRequest } from '../src/screening/request.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface Server {
@@ -68,5 +69,27 @@ export async function load(options: {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * A withdrawal to a new address above the demo campaigns' threshold: the path that renders and
+ * records a warning. A new user each time, so the frequency cap never turns it into a cheap allow.
+ */
+export function benchWithdrawal(
+  tag: string,
+  serial: number,
+  place: { jurisdiction: string; locale: string } = { jurisdiction: 'HK', locale: 'zh-Hant-HK' },
+): ScreeningRequest {
+  return {
+    idempotencyKey: `bench-${tag}-${serial}`,
+    userRef: `bench-user-${tag}-${serial}`,
+    ...place,
+    asset: 'USDT',
+    network: 'TRON',
+    amount: '1500',
+    amountUsd: 1500,
+    destination: { address: 'TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW', isNew: true, isWhitelisted: false },
+    account: { ageDays: 30 },
   };
 }
