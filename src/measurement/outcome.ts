@@ -16,6 +16,8 @@ export interface OutcomeState {
   firstCheckOpenedAt: Date | null;
   acknowledgedAt: Date | null;
   decidedAt: Date | null;
+  /** Whether the withdrawal went ahead (the first cancel or proceed); null until the user decided. */
+  withdrew: boolean | null;
   /** null while the user may still decide. */
   outcome: Outcome | null;
 }
@@ -60,6 +62,7 @@ export function deriveOutcome(events: readonly ReactionEvent[], rules: OutcomeRu
     firstCheckOpenedAt,
     acknowledgedAt,
     decidedAt: terminal?.occurredAt ?? null,
+    withdrew: terminal ? terminal.type === 'proceeded' : null,
     outcome,
   };
 }

@@ -272,10 +272,10 @@ async function refreshOutcomes(
       now: options.now,
     });
     await tx.query(
-      `INSERT INTO outcomes (decision_id, displayed_at, first_check_opened_at, acknowledged_at, decided_at, outcome, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO outcomes (decision_id, displayed_at, first_check_opened_at, acknowledged_at, decided_at, outcome, updated_at, withdrew)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (decision_id) DO UPDATE SET displayed_at = $2, first_check_opened_at = $3, acknowledged_at = $4,
-         decided_at = $5, outcome = $6, updated_at = $7`,
+         decided_at = $5, outcome = $6, updated_at = $7, withdrew = $8`,
       [
         decisionId,
         state.displayedAt,
@@ -284,6 +284,7 @@ async function refreshOutcomes(
         state.decidedAt,
         state.outcome,
         options.now,
+        state.withdrew,
       ],
     );
     if (state.outcome !== null && state.outcome !== before.get(decisionId)) {

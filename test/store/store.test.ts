@@ -3,6 +3,7 @@ import { CampaignRepository } from '../../src/store/campaign-repository.js';
 import type { Database } from '../../src/store/database.js';
 import { DecisionRecorder } from '../../src/store/decision-recorder.js';
 import { migrate } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { listAudit } from '../../src/store/audit-repository.js';
 import { ApiKeyRepository } from '../../src/store/api-key-repository.js';
 import type { Decision } from '../../src/screening/decision.js';
@@ -27,7 +28,7 @@ describe.each(storeKinds)('store on $name', (kind) => {
     const rows = await db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
   });
 
   it('publishes a draft, keeps it immutable, and starts the next draft as a new version', async () => {

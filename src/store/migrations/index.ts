@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
 import { decisionsAndEvents } from './002-decisions-and-events.js';
+import { measurementRollups } from './003-measurement-rollups.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'decisions-and-events', sql: decisionsAndEvents },
+  { version: 3, name: 'measurement-rollups', sql: measurementRollups },
 ];
