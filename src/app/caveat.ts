@@ -6,10 +6,12 @@ import { CampaignRepository } from '../store/campaign-repository.js';
 import type { Database } from '../store/database.js';
 import { DecisionRecorder } from '../store/decision-recorder.js';
 import { EventRepository } from '../store/event-repository.js';
+import { MeasurementRepository } from '../store/measurement-repository.js';
 import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { ensureSecret } from '../store/settings-repository.js';
 import { EventTokens } from './event-tokens.js';
+import { ReportService } from './report-service.js';
 import { ScreeningService } from './screening-service.js';
 import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -26,6 +28,7 @@ export interface Caveat {
   snapshots: SnapshotHolder;
   ledger: FrequencyLedger;
   screening: ScreeningService;
+  reports: ReportService;
   tokens: EventTokens;
   metrics: Metrics;
   close(): Promise<void>;
@@ -90,6 +93,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     snapshots,
     ledger,
     screening,
+    reports: new ReportService(new MeasurementRepository(db)),
     tokens,
     metrics,
     async close() {

@@ -1,0 +1,171 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Caveat } from '../../app/caveat.js';
+import type { PowerPlan } from '../../measurement/statistics/power.js';
+import { RequestProblem } from '../../errors.js';
+import { reportCsv } from '../../measurement/report-csv.js';
+import { reportHtml } from '../../measurement/report-html.js';
+import { AMOUNT_BANDS, type PilotReport, type ReportFilter } from '../../measurement/report-model.js';
+import type { Authenticator } from '../auth.js';
+import { problemResponses } from '../schemas.js';
+
+const day = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'UTC day, YYYY-MM-DD (inclusive)',
+});
+const ReportQuerySchema = Type.Object(
+  {
+    campaign: Type.Optional(Type.String({ maxLength: 100 })),
+    jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+    version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$' })),
+    variant: Type.Optional(Type.String({ maxLength: 32 })),
+    locale: Type.Optional(Type.String({ maxLength: 35 })),
+    asset: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{2,12}$' })),
+    amountBand: Type.Optional(Type.Union(AMOUNT_BANDS.map((band) => Type.Literal(band)))),
+    from: Type.Optional(day),
+    to: Type.Optional(day),
+    sequential: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  },
+  { additionalProperties: false },
+);
+type ReportQuery = Static<typeof ReportQuerySchema>;
+
+// The report's shape is documented by its TypeScript types (src/measurement/report-model.ts); the
+// schema lets the serializer pass it through whole.
+const PilotReportSchema = Type.Unsafe<PilotReport>({
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'PilotReport: totals, rates (x, n, rate, low, high), uplift, sampleRatio, variants, daily, weekly',
+});
+const PowerPlanSchema = Type.Unsafe<PowerPlan & { weeklyEligible: number | null }>({
+  type: 'object',
+  additionalProperties: true,
+  description: "holdoutUsers, treatmentUsers, totalUsers, weeks at the campaign's recent traffic",
+});
+
+const PowerQuerySchema = Type.Object(
+  {
+    baselineRate: Type.String({ pattern: '^0?\\.[0-9]+$', description: 'Holdout completion rate, 0–1' }),
+    effect: Type.String({ pattern: '^-?0?\\.[0-9]+$', description: 'Absolute change to detect, e.g. -0.05' }),
+    holdoutShare: Type.Optional(Type.String({ pattern: '^0?\\.[0-9]+$' })),
+    campaign: Type.Optional(Type.String({ maxLength: 100 })),
+    power: Type.Optional(Type.String({ pattern: '^0?\\.[0-9]+$' })),
+    alpha: Type.Optional(Type.String({ pattern: '^0?\\.[0-9]+$' })),
+  },
+  { additionalProperties: false },
+);
+
+function isRealDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Query → filter, refusing impossible dates and reversed ranges with the field named. */
+function filterOf(query: ReportQuery): ReportFilter {
+  for (const field of ['from', 'to'] as const) {
+    const value = query[field];
+    if (value !== undefined && !isRealDay(value))
+      throw RequestProblem.invalid(`querystring/${field}`, `${value} is not a calendar day`);
+  }
+  if (query.from && query.to && query.from > query.to)
+    throw RequestProblem.invalid('querystring/to', 'must not be before from');
+  const { sequential: _sequential, version, ...rest } = query;
+  return { ...rest, ...(version !== undefined ? { version: Number(version) } : {}) };
+}
+
+const description =
+  'Outcome rates with 95% Wilson intervals, the effect on completed withdrawals against the holdout ' +
+  '(Newcombe interval, two-proportion test, optional always-valid interval with sequential=true), ' +
+  'sample-ratio checks per campaign version, variants, resources opened, per day and per week.';
+
+export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const common = {
+      preHandler: auth.require('reports'),
+      schema: { tags: ['reports'], security: [{ bearer: [] }], querystring: ReportQuerySchema },
+    };
+    const build = (query: ReportQuery) =>
+      caveat.reports.pilot(filterOf(query), { sequential: query.sequential === 'true' });
+
+    app.get(
+      '/v1/reports/pilot',
+      {
+        ...common,
+        schema: {
+          ...common.schema,
+          summary: 'Pilot report (JSON)',
+          description,
+          response: { 200: PilotReportSchema, ...problemResponses },
+        },
+      },
+      async (request) => build(request.query),
+    );
+    app.get(
+      '/v1/reports/pilot.csv',
+      {
+        ...common,
+        schema: {
+          ...common.schema,
+          summary: 'Pilot report per day and week (CSV)',
+          response: { 200: Type.String(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const report = await build(request.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="caveat-pilot-report.csv"')
+          .send(reportCsv(report));
+      },
+    );
+    app.get(
+      '/v1/reports/pilot.html',
+      {
+        ...common,
+        schema: {
+          ...common.schema,
+          summary: 'Self-contained pilot report with SVG charts (HTML, opens offline and prints)',
+          response: { 200: Type.String(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const report = await build(request.query);
+        const title = `caveat pilot report${request.query.campaign ? `: ${request.query.campaign}` : ''}`;
+        return reply.type('text/html; charset=utf-8').send(reportHtml(report, title));
+      },
+    );
+    app.get(
+      '/v1/reports/power',
+      {
+        preHandler: auth.require('reports'),
+        schema: {
+          tags: ['reports'],
+          security: [{ bearer: [] }],
+          summary: 'Users and weeks a pilot needs to detect an effect',
+          querystring: PowerQuerySchema,
+          response: { 200: PowerPlanSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        try {
+          return await caveat.reports.power({
+            baselineRate: Number(q.baselineRate),
+            effect: Number(q.effect),
+            holdoutShare: q.holdoutShare !== undefined ? Number(q.holdoutShare) : 0.2,
+            ...(q.campaign !== undefined ? { campaign: q.campaign } : {}),
+            ...(q.power !== undefined ? { power: Number(q.power) } : {}),
+            ...(q.alpha !== undefined ? { alpha: Number(q.alpha) } : {}),
+          });
+        } catch (error) {
+          if (error instanceof RangeError) {
+            const field = /^(\w+)/.exec(error.message)?.[1] ?? 'effect';
+            throw RequestProblem.invalid(`querystring/${field}`, error.message);
+          }
+          throw error;
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,119 @@
+import type { SampleRatioCheck, TestResult } from './statistics/hypothesis-tests.js';
+import type { DifferenceEstimate, RateEstimate } from './statistics/proportions.js';
+
+/** Which decisions a report covers. Dates are UTC days, inclusive. */
+export interface ReportFilter {
+  campaign?: string;
+  jurisdiction?: string;
+  version?: number;
+  variant?: string;
+  locale?: string;
+  asset?: string;
+  amountBand?: string;
+  from?: string;
+  to?: string;
+}
+
+export const AMOUNT_BANDS = ['0-100', '100-1k', '1k-10k', '10k+'] as const;
+
+/** One row of the daily rollup, summed over the dimensions the report does not split by. */
+export interface RollupRow {
+  day: string;
+  campaignId: string;
+  campaignVersion: number;
+  variant: string;
+  arm: 'treatment' | 'holdout' | 'none';
+  decisions: number;
+  displayed: number;
+  cancelled: number;
+  verified: number;
+  proceeded: number;
+  abandoned: number;
+  withdrew: number;
+  stayed: number;
+}
+
+export interface ExperimentConfig {
+  campaignId: string;
+  version: number;
+  holdoutShare: number;
+  variants: { key: string; weight: number }[];
+}
+
+export interface ReportInput {
+  filter: ReportFilter;
+  rows: readonly RollupRow[];
+  /** Count of treatment decisions per time-to-decide bucket (see time-to-decide.ts). */
+  decideBuckets: ReadonlyMap<number, number>;
+  resourceOpens: readonly { resourceId: string; decisions: number }[];
+  experiments: readonly ExperimentConfig[];
+  sequential: boolean;
+  generatedAt: Date;
+}
+
+export interface Counts {
+  decisions: number;
+  treatment: number;
+  holdout: number;
+  displayed: number;
+  cancelled: number;
+  verified: number;
+  proceeded: number;
+  abandoned: number;
+}
+
+export interface PeriodFigures {
+  period: string;
+  treatment: number;
+  holdout: number;
+  displayed: number;
+  intervention: RateEstimate;
+  completionWarned: RateEstimate;
+  completionHoldout: RateEstimate;
+}
+
+export interface PilotReport {
+  generatedAt: string;
+  filter: ReportFilter;
+  /** Words for what the figures can and cannot say (no data, no holdout, broken split…). */
+  notes: string[];
+  totals: Counts;
+  rates: {
+    /** (cancelled + verified) / displayed: the pilot's headline figure. */
+    intervention: RateEstimate;
+    cancelled: RateEstimate;
+    verified: RateEstimate;
+    proceeded: RateEstimate;
+    abandoned: RateEstimate;
+    /** displayed / warned: did the exchange actually show the warning? */
+    displayed: RateEstimate;
+  };
+  timeToDecide: { decided: number; medianSeconds: number | null; p90Seconds: number | null };
+  resources: { resourceId: string; opened: RateEstimate }[];
+  uplift: {
+    /** Share of decided withdrawals that went ahead, per arm. */
+    completionWarned: RateEstimate;
+    completionHoldout: RateEstimate;
+    /** warned − holdout completion (negative: the warning stopped withdrawals). */
+    difference: DifferenceEstimate;
+    relative: DifferenceEstimate;
+    test: TestResult;
+    /** Present when asked for: holds at every daily look. */
+    alwaysValid: DifferenceEstimate | null;
+  };
+  sampleRatio: {
+    campaignId: string;
+    version: number;
+    assignment: SampleRatioCheck;
+    analysed: SampleRatioCheck;
+  }[];
+  variants: { variant: string; decisions: number; intervention: RateEstimate; completion: RateEstimate }[];
+  variantComparison: {
+    a: string;
+    b: string;
+    intervention: DifferenceEstimate;
+    test: TestResult;
+  } | null;
+  daily: PeriodFigures[];
+  weekly: PeriodFigures[];
+}

@@ -1,0 +1,217 @@
+import type {
+  Counts,
+  ExperimentConfig,
+  PeriodFigures,
+  PilotReport,
+  ReportInput,
+  RollupRow,
+} from './report-model.js';
+import { sampleRatioCheck, twoProportionZTest } from './statistics/hypothesis-tests.js';
+import { newcombeDifference, relativeDifference, wilson } from './statistics/proportions.js';
+import { alwaysValidDifference } from './statistics/sequential.js';
+import { bucketQuantile } from './time-to-decide.js';
+
+type Sums = Omit<RollupRow, 'day' | 'campaignId' | 'campaignVersion' | 'variant' | 'arm'>;
+const zero = (): Sums => ({
+  decisions: 0,
+  displayed: 0,
+  cancelled: 0,
+  verified: 0,
+  proceeded: 0,
+  abandoned: 0,
+  withdrew: 0,
+  stayed: 0,
+});
+
+function sum(rows: readonly RollupRow[]): Sums {
+  const total = zero();
+  for (const row of rows) for (const key of Object.keys(total) as (keyof Sums)[]) total[key] += row[key];
+  return total;
+}
+
+const intervention = (s: Sums) => wilson(s.cancelled + s.verified, s.displayed);
+const completion = (s: Sums) => wilson(s.withdrew, s.withdrew + s.stayed);
+
+/** The pilot report: every figure with its interval, computed from rollup rows (pure). */
+export function buildReport(input: ReportInput): PilotReport {
+  const { rows } = input;
+  const warnedRows = rows.filter((row) => row.arm === 'treatment');
+  const holdoutRows = rows.filter((row) => row.arm === 'holdout');
+  const warned = sum(warnedRows);
+  const holdout = sum(holdoutRows);
+  const notes: string[] = [];
+  if (rows.length === 0) notes.push('No decisions match this filter and date range.');
+  else if (warned.decisions === 0) notes.push('No warned users in this selection.');
+  if (warned.decisions > 0 && holdout.decisions === 0)
+    notes.push('No holdout users in this selection: the effect of the warning cannot be estimated.');
+  if (warned.displayed < warned.decisions * 0.9 && warned.decisions > 0)
+    notes.push('Fewer than 90% of warnings were reported as displayed: check the exchange integration.');
+
+  const totals: Counts = {
+    decisions: warned.decisions + holdout.decisions,
+    treatment: warned.decisions,
+    holdout: holdout.decisions,
+    displayed: warned.displayed,
+    cancelled: warned.cancelled,
+    verified: warned.verified,
+    proceeded: warned.proceeded,
+    abandoned: warned.abandoned,
+  };
+  const test = twoProportionZTest(
+    warned.withdrew,
+    warned.withdrew + warned.stayed,
+    holdout.withdrew,
+    holdout.withdrew + holdout.stayed,
+  );
+  const args = [
+    warned.withdrew,
+    warned.withdrew + warned.stayed,
+    holdout.withdrew,
+    holdout.withdrew + holdout.stayed,
+  ] as const;
+
+  const sampleRatio = sampleRatioChecks(rows, input.experiments);
+  for (const check of sampleRatio) {
+    if (check.assignment.mismatch || check.analysed.mismatch)
+      notes.push(
+        `Sample ratio mismatch in ${check.campaignId} v${check.version}: the observed split differs from the configured one (p < ${check.assignment.threshold}); do not trust the comparison until it is explained.`,
+      );
+  }
+
+  const variantKeys = [...new Set(warnedRows.map((row) => row.variant))].sort();
+  const configuredVariants = new Set(input.experiments.flatMap((e) => e.variants.map((v) => v.key)));
+  for (const key of configuredVariants) if (!variantKeys.includes(key)) variantKeys.push(key);
+  const variants = variantKeys.map((variant) => {
+    const s = sum(warnedRows.filter((row) => row.variant === variant));
+    return { variant, decisions: s.decisions, intervention: intervention(s), completion: completion(s) };
+  });
+  const [first, second] = variants;
+  const variantComparison =
+    first && second
+      ? {
+          a: first.variant,
+          b: second.variant,
+          intervention: newcombeDifference(
+            first.intervention.x,
+            first.intervention.n,
+            second.intervention.x,
+            second.intervention.n,
+          ),
+          test: twoProportionZTest(
+            first.intervention.x,
+            first.intervention.n,
+            second.intervention.x,
+            second.intervention.n,
+          ),
+        }
+      : null;
+
+  return {
+    generatedAt: input.generatedAt.toISOString(),
+    filter: input.filter,
+    notes,
+    totals,
+    rates: {
+      intervention: intervention(warned),
+      cancelled: wilson(warned.cancelled, warned.displayed),
+      verified: wilson(warned.verified, warned.displayed),
+      proceeded: wilson(warned.proceeded, warned.displayed),
+      abandoned: wilson(warned.abandoned, warned.displayed),
+      displayed: wilson(warned.displayed, warned.decisions),
+    },
+    timeToDecide: {
+      decided: [...input.decideBuckets.values()].reduce((a, b) => a + b, 0),
+      medianSeconds: bucketQuantile(input.decideBuckets, 0.5),
+      p90Seconds: bucketQuantile(input.decideBuckets, 0.9),
+    },
+    resources: input.resourceOpens.map((open) => ({
+      resourceId: open.resourceId,
+      opened: wilson(Math.min(open.decisions, warned.displayed), warned.displayed),
+    })),
+    uplift: {
+      completionWarned: completion(warned),
+      completionHoldout: completion(holdout),
+      difference: newcombeDifference(...args),
+      relative: relativeDifference(...args),
+      test,
+      alwaysValid: input.sequential ? alwaysValidDifference(...args) : null,
+    },
+    sampleRatio,
+    variants,
+    variantComparison,
+    daily: periods(rows, (day) => day),
+    weekly: periods(rows, isoWeekStart),
+  };
+}
+
+function sampleRatioChecks(
+  rows: readonly RollupRow[],
+  experiments: readonly ExperimentConfig[],
+): PilotReport['sampleRatio'] {
+  return experiments
+    .map((experiment) => {
+      const own = rows.filter(
+        (row) => row.campaignId === experiment.campaignId && row.campaignVersion === experiment.version,
+      );
+      if (own.length === 0) return null;
+      const weightTotal = experiment.variants.reduce((s, v) => s + v.weight, 0);
+      const shares: Record<string, number> = { holdout: experiment.holdoutShare };
+      for (const variant of experiment.variants)
+        shares[`variant ${variant.key}`] = ((1 - experiment.holdoutShare) * variant.weight) / weightTotal;
+      const count = (pick: (row: RollupRow) => number) => {
+        const observed: Record<string, number> = { holdout: 0 };
+        for (const variant of experiment.variants) observed[`variant ${variant.key}`] = 0;
+        for (const row of own) {
+          const key = row.arm === 'holdout' ? 'holdout' : `variant ${row.variant}`;
+          if (key in observed) observed[key] = (observed[key] ?? 0) + pick(row);
+        }
+        return observed;
+      };
+      return {
+        campaignId: experiment.campaignId,
+        version: experiment.version,
+        assignment: sampleRatioCheck(
+          count((row) => row.decisions),
+          shares,
+        ),
+        // Decisions whose outcome the exchange reported: losing one arm's reports breaks the comparison.
+        analysed: sampleRatioCheck(
+          count((row) => row.withdrew + row.stayed),
+          shares,
+        ),
+      };
+    })
+    .filter((check): check is NonNullable<typeof check> => check !== null);
+}
+
+function periods(rows: readonly RollupRow[], periodOf: (day: string) => string): PeriodFigures[] {
+  const byPeriod = new Map<string, RollupRow[]>();
+  for (const row of rows) {
+    const period = periodOf(row.day);
+    const list = byPeriod.get(period) ?? [];
+    list.push(row);
+    byPeriod.set(period, list);
+  }
+  return [...byPeriod.keys()].sort().map((period) => {
+    const list = byPeriod.get(period) ?? [];
+    const w = sum(list.filter((row) => row.arm === 'treatment'));
+    const h = sum(list.filter((row) => row.arm === 'holdout'));
+    return {
+      period,
+      treatment: w.decisions,
+      holdout: h.decisions,
+      displayed: w.displayed,
+      intervention: intervention(w),
+      completionWarned: completion(w),
+      completionHoldout: completion(h),
+    };
+  });
+}
+
+/** The Monday (UTC) of the ISO week a YYYY-MM-DD day falls in. */
+export function isoWeekStart(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const offset = (date.getUTCDay() + 6) % 7;
+  date.setUTCDate(date.getUTCDate() - offset);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,140 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/**
+ * The pilot simulator's population model: per jurisdiction, what warned users do and how many
+ * holdout users complete their withdrawal. Known rates in, so the reports can be checked against
+ * the truth. Pure and seeded: the same seed plans the same population.
+ */
+export interface JurisdictionBehaviour {
+  jurisdiction: string;
+  locale: string;
+  users: number;
+  /** Shares of warned users; what remains abandons (reports no decision). */
+  warned: { cancel: number; verifyThenCancel: number; verifyThenProceed: number; proceed: number };
+  /** Share of holdout users whose withdrawal goes ahead; the rest cancel it. */
+  holdoutCompletion: number;
+}
+
+export type WarnedPath = 'cancel' | 'verifyThenCancel' | 'verifyThenProceed' | 'proceed' | 'abandon';
+
+export interface PlannedUser {
+  userRef: string;
+  jurisdiction: string;
+  locale: string;
+  amountUsd: number;
+  /** What the user does if warned. */
+  warnedPath: WarnedPath;
+  /** What the user does if in the holdout. */
+  holdoutProceeds: boolean;
+  /** A broken integration: this user's holdout outcome never reaches caveat. */
+  holdoutReportLost: boolean;
+}
+
+export interface Truth {
+  jurisdiction: string;
+  intervention: number;
+  completionWarned: number;
+  completionHoldout: number;
+  uplift: number;
+}
+
+export function truthOf(behaviour: JurisdictionBehaviour): Truth {
+  const w = behaviour.warned;
+  const decided = w.cancel + w.verifyThenCancel + w.verifyThenProceed + w.proceed;
+  const completionWarned = (w.verifyThenProceed + w.proceed) / decided;
+  return {
+    jurisdiction: behaviour.jurisdiction,
+    intervention: w.cancel + w.verifyThenCancel + w.verifyThenProceed,
+    completionWarned,
+    completionHoldout: behaviour.holdoutCompletion,
+    uplift: completionWarned - behaviour.holdoutCompletion,
+  };
+}
+
+export function checkBehaviour(behaviour: JurisdictionBehaviour): string | undefined {
+  const shares = Object.values(behaviour.warned);
+  if (shares.some((s) => s < 0) || shares.reduce((a, b) => a + b, 0) > 1 + 1e-9)
+    return `${behaviour.jurisdiction}: warned shares must be >= 0 and sum to at most 1`;
+  if (behaviour.holdoutCompletion < 0 || behaviour.holdoutCompletion > 1)
+    return `${behaviour.jurisdiction}: holdoutCompletion must be between 0 and 1`;
+  if (!Number.isInteger(behaviour.users) || behaviour.users < 1)
+    return `${behaviour.jurisdiction}: users must be a positive integer`;
+  return undefined;
+}
+
+export function planPopulation(
+  behaviours: readonly JurisdictionBehaviour[],
+  options: { seed: number; runId: string; loseHoldoutReports?: number },
+): PlannedUser[] {
+  const rng = xoroshiro128plus(options.seed);
+  const random = () => uniformFloat64(rng);
+  const users: PlannedUser[] = [];
+  for (const behaviour of behaviours) {
+    const w = behaviour.warned;
+    const cuts: [number, WarnedPath][] = [
+      [w.cancel, 'cancel'],
+      [w.verifyThenCancel, 'verifyThenCancel'],
+      [w.verifyThenProceed, 'verifyThenProceed'],
+      [w.proceed, 'proceed'],
+    ];
+    for (let i = 0; i < behaviour.users; i += 1) {
+      let draw = random();
+      let warnedPath: WarnedPath = 'abandon';
+      for (const [share, path] of cuts) {
+        if (draw < share) {
+          warnedPath = path;
+          break;
+        }
+        draw -= share;
+      }
+      users.push({
+        userRef: `sim-${options.runId}-${behaviour.jurisdiction}-${i}`,
+        jurisdiction: behaviour.jurisdiction,
+        locale: behaviour.locale,
+        // Log-uniform between USD 150 and 15,000: above the demo campaigns' threshold.
+        amountUsd: Math.round(150 * 100 ** random()),
+        warnedPath,
+        holdoutProceeds: random() < behaviour.holdoutCompletion,
+        holdoutReportLost: random() < (options.loseHoldoutReports ?? 0),
+      });
+    }
+  }
+  return users;
+}
+
+/** The default population: rates of the order of the Hong Kong pilot (about 20% intervention). */
+export function defaultBehaviours(usersPerJurisdiction: number): JurisdictionBehaviour[] {
+  const make = (
+    jurisdiction: string,
+    locale: string,
+    warned: JurisdictionBehaviour['warned'],
+    holdoutCompletion: number,
+  ) => ({ jurisdiction, locale, users: usersPerJurisdiction, warned, holdoutCompletion });
+  return [
+    make(
+      'HK',
+      'zh-Hant-HK',
+      { cancel: 0.08, verifyThenCancel: 0.06, verifyThenProceed: 0.06, proceed: 0.75 },
+      0.93,
+    ),
+    make(
+      'MO',
+      'pt-MO',
+      { cancel: 0.1, verifyThenCancel: 0.05, verifyThenProceed: 0.05, proceed: 0.75 },
+      0.95,
+    ),
+    make(
+      'GB',
+      'en-GB',
+      { cancel: 0.06, verifyThenCancel: 0.04, verifyThenProceed: 0.08, proceed: 0.78 },
+      0.94,
+    ),
+    make(
+      'TW',
+      'zh-Hant-TW',
+      { cancel: 0.09, verifyThenCancel: 0.07, verifyThenProceed: 0.04, proceed: 0.75 },
+      0.92,
+    ),
+  ];
+}
