@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { startCaveat } from '../app/caveat.js';
-import { seedDemo } from '../app/demo-seed.js';
+import { DEMO_KEYS, seedDemo } from '../app/demo-seed.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
+import { formatToken } from '../store/api-key-repository.js';
 import { createLogger } from './logger.js';
+import { reportCommand, type ReportOptions } from './report-command.js';
 import { serve } from './serve.js';
+import { simulateCommand, type SimulateOptions } from './simulate-command.js';
 
 function config(): Config {
   try {
@@ -52,4 +55,51 @@ program
     );
   });
 
-await program.parseAsync(process.argv);
+const serverOptions = (command: Command) =>
+  command
+    .option('--url <url>', 'a running caveat', 'http://127.0.0.1:8080')
+    .option('--key <key>', 'API key (default: the demo key for the command, on a demo instance)');
+
+serverOptions(
+  program
+    .command('simulate')
+    .description('Send a seeded synthetic pilot through a running caveat and print the true rates')
+    .option('--users <n>', 'users per jurisdiction', '2000')
+    .option('--seed <n>', 'random seed (the same seed plans the same population)', '1')
+    .option('--jurisdictions <list>', 'comma-separated', 'HK,MO,GB,TW')
+    .option(
+      '--lose-holdout-reports <share>',
+      'break the integration: share of holdout outcomes never reported',
+      '0',
+    ),
+).action(async (options: Omit<SimulateOptions, 'key'> & { key?: string }) =>
+  simulateCommand({
+    ...options,
+    key: options.key ?? formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret),
+  }),
+);
+
+serverOptions(
+  program
+    .command('report')
+    .description('Pilot report from a running caveat: json, csv, or a self-contained html with charts')
+    .option('--format <format>', 'json, csv or html', 'html')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--from <day>', 'first UTC day, YYYY-MM-DD')
+    .option('--to <day>', 'last UTC day, YYYY-MM-DD')
+    .option('--campaign <id>')
+    .option('--jurisdiction <code>')
+    .option('--version <n>', 'campaign version')
+    .option('--variant <key>')
+    .option('--sequential', 'add always-valid intervals (safe to watch daily)'),
+).action(async (options: Omit<ReportOptions, 'key'> & { key?: string }) =>
+  reportCommand({ ...options, key: options.key ?? formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret) }),
+);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Bad options and unreachable servers are the user's to fix: a message, not a stack trace.
+  process.stderr.write(`caveat: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

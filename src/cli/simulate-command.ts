@@ -1,0 +1,48 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { defaultBehaviours, planPopulation, truthOf } from '../measurement/simulation.js';
+import { runSimulation } from './pilot-simulator.js';
+
+export interface SimulateOptions {
+  url: string;
+  key: string;
+  users: string;
+  seed: string;
+  jurisdictions: string;
+  loseHoldoutReports: string;
+}
+
+/** `caveat simulate`: a seeded synthetic pilot sent through a running caveat, then the truth to check. */
+export async function simulateCommand(options: SimulateOptions): Promise<void> {
+  const users = Number(options.users);
+  const seed = Number(options.seed);
+  const lose = Number(options.loseHoldoutReports);
+  if (!Number.isInteger(users) || users < 1) throw new Error('--users must be a positive integer');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  if (!(lose >= 0 && lose <= 1)) throw new Error('--lose-holdout-reports must be between 0 and 1');
+  const wanted = new Set(options.jurisdictions.split(',').map((j) => j.trim().toUpperCase()));
+  const behaviours = defaultBehaviours(users).filter((b) => wanted.has(b.jurisdiction));
+  if (behaviours.length === 0) throw new Error('--jurisdictions names none of HK, MO, GB, TW');
+  const population = planPopulation(behaviours, { seed, runId: `s${seed}`, loseHoldoutReports: lose });
+  const bar = new SingleBar(
+    { format: 'simulating {bar} {value}/{total} users  {eta_formatted} left' },
+    Presets.shades_classic,
+  );
+  bar.start(population.length, 0);
+  const stats = await runSimulation({
+    url: options.url.replace(/\/$/, ''),
+    apiKey: options.key,
+    users: population,
+    onProgress: (done) => bar.update(done),
+  });
+  bar.stop();
+  process.stdout.write(
+    `screened ${stats.screened}: ${stats.warned} warned, ${stats.holdout} holdout, ${stats.outsideExperiment} outside the experiment; ${stats.events} events\n\nThe truth to compare with \`caveat report\`:\n`,
+  );
+  for (const behaviour of behaviours) {
+    const t = truthOf(behaviour);
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    process.stdout.write(
+      `  ${t.jurisdiction}: intervention ${pct(t.intervention)}, completion warned ${pct(t.completionWarned)} vs holdout ${pct(t.completionHoldout)}, uplift ${(t.uplift * 100).toFixed(1)} points\n`,
+    );
+  }
+}
