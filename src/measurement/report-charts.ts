@@ -10,7 +10,11 @@ import type { PilotReport } from './report-model.js';
  * The report's charts as SVG strings, rendered on the server by ECharts (no browser, no canvas), so
  * the HTML report works offline and prints.
  */
-function render(option: Parameters<ReturnType<typeof echarts.init>['setOption']>[0], width = 720, height = 300): string {
+function render(
+  option: Parameters<ReturnType<typeof echarts.init>['setOption']>[0],
+  width = 720,
+  height = 300,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
   const svg = chart.renderToSVGString();

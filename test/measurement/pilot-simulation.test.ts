@@ -47,7 +47,11 @@ describe.each(storeKinds)('pilot simulator against the real HTTP API, on $name',
         ['warned completion', truth.completionWarned, r.uplift.completionWarned],
         ['holdout completion', truth.completionHoldout, r.uplift.completionHoldout],
         ['uplift', truth.uplift, r.uplift.difference],
-        ['uplift (always valid)', truth.uplift, r.uplift.alwaysValid ?? { difference: null, low: null, high: null }],
+        [
+          'uplift (always valid)',
+          truth.uplift,
+          r.uplift.alwaysValid ?? { difference: null, low: null, high: null },
+        ],
       ];
       for (const [name, value, estimate] of checks)
         expect(
