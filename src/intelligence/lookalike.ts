@@ -1,0 +1,144 @@
+import { domainToUnicode } from 'node:url';
+import { skeleton } from './confusable-skeleton.js';
+import { parseHostname } from './identifiers/domain.js';
+import { isOneTypoAway } from './typo-distance.js';
+
+export interface LookalikeFinding {
+  brand: string;
+  /** The official domain or handle it imitates. */
+  imitates: string;
+  /** 0–1: how sure the detector is that this is impersonation. */
+  score: number;
+  reasons: string[];
+}
+
+interface OfficialName {
+  brand: string;
+  imitates: string;
+  /** Skeleton of the brand's label (binance for binance.com). */
+  skeleton: string;
+  suffix: string;
+}
+
+const TOKEN_SPLIT = /[-_.0-9]+/;
+
+/**
+ * Impersonation of official domains and handles, beyond edit distance: confusable skeletons
+ * (UTS #39) catch homoglyphs and punycode tricks, the brand's name inside another domain's labels
+ * or in front of another site catches "binance.com.security-check.xyz" and
+ * "accounts-binance-log-in.com", the same name under another TLD catches TLD swaps, and one typo
+ * (keyboard-neighbour substitutions only) catches typosquats without flagging real words.
+ */
+export class LookalikeDetector {
+  private readonly names: OfficialName[];
+  private readonly officialRegistrable: Set<string>;
+  private readonly byOfficialLabel = new Map<string, OfficialName>();
+
+  constructor(
+    domains: readonly { brand: string; registrable: string; label: string }[],
+    private readonly handles: readonly { brand: string; platform: string; handle: string }[] = [],
+  ) {
+    this.officialRegistrable = new Set(domains.map((d) => d.registrable));
+    this.names = domains.map((d) => ({
+      brand: d.brand,
+      imitates: d.registrable,
+      skeleton: skeleton(domainToUnicode(d.label) || d.label),
+      suffix: d.registrable.slice(d.label.length + 1),
+    }));
+    for (const name of this.names) this.byOfficialLabel.set(name.skeleton, name);
+  }
+
+  checkHostname(asciiHostname: string): LookalikeFinding | undefined {
+    const host = parseHostname(asciiHostname);
+    if (!host || this.officialRegistrable.has(host.registrable)) return undefined;
+    const unicodeLabel = domainToUnicode(host.label) || host.label;
+    const candidate = skeleton(unicodeLabel);
+    const punycode = host.label.startsWith('xn--') || host.ascii.split('.').some((l) => l.startsWith('xn--'));
+    let best: LookalikeFinding | undefined;
+    const consider = (finding: LookalikeFinding) => {
+      if (punycode && !finding.reasons.some((r) => r.includes('punycode')))
+        finding.reasons.push(`its name is punycode (${host.ascii}), shown to people as ${host.unicode}`);
+      if (!best || finding.score > best.score) best = finding;
+    };
+
+    // The official domain or brand placed in front of another site: binance.com.security-check.xyz.
+    if (host.subdomain) {
+      const sub = host.subdomain.split('.');
+      for (let i = 0; i < sub.length; i += 1) {
+        const label = skeleton(domainToUnicode(sub[i] as string) || (sub[i] as string));
+        const official = this.byOfficialLabel.get(label);
+        if (official)
+          consider({
+            brand: official.brand,
+            imitates: official.imitates,
+            score: 0.93,
+            reasons: [`puts "${sub.slice(i).join('.')}" in front of another site, ${host.registrable}`],
+          });
+      }
+    }
+    const exactLabel = this.byOfficialLabel.get(candidate);
+    if (exactLabel) {
+      if (unicodeLabel !== host.label || unicodeLabel !== domainToUnicode(exactLabel.imitates).split('.')[0])
+        consider({
+          brand: exactLabel.brand,
+          imitates: exactLabel.imitates,
+          score: 0.97,
+          reasons: [
+            `looks the same as ${exactLabel.imitates} but uses look-alike characters (${host.unicode})`,
+          ],
+        });
+      else
+        consider({
+          brand: exactLabel.brand,
+          imitates: exactLabel.imitates,
+          score: 0.9,
+          reasons: [
+            `the brand's name under another ending: .${host.publicSuffix} instead of .${exactLabel.suffix}`,
+          ],
+        });
+    }
+    const tokens = candidate.split(TOKEN_SPLIT).filter(Boolean);
+    for (const name of this.names) {
+      if (name.skeleton === candidate) continue;
+      const embedded = tokens.some(
+        (token) => token === name.skeleton || (name.skeleton.length >= 5 && token.includes(name.skeleton)),
+      );
+      if (embedded)
+        consider({
+          brand: name.brand,
+          imitates: name.imitates,
+          score: 0.85,
+          reasons: [`contains the brand name "${name.skeleton}" in a domain that is not ${name.imitates}`],
+        });
+      else if (name.skeleton.length >= 5 && isOneTypoAway(candidate, name.skeleton))
+        consider({
+          brand: name.brand,
+          imitates: name.imitates,
+          score: 0.8,
+          reasons: [`one typo away from ${name.imitates}`],
+        });
+    }
+    return best;
+  }
+
+  checkHandle(platform: string, handle: string): LookalikeFinding | undefined {
+    const candidate = skeleton(handle);
+    let best: LookalikeFinding | undefined;
+    for (const official of this.handles) {
+      if (official.platform !== platform || official.handle === handle) continue;
+      const target = skeleton(official.handle);
+      const imitates = `${platform}:@${official.handle}`;
+      const finding =
+        candidate === target
+          ? { score: 0.95, reason: `looks the same as ${imitates} but is a different account` }
+          : candidate.split(TOKEN_SPLIT).some((t) => t.includes(target)) || candidate.includes(target)
+            ? { score: 0.8, reason: `uses the name of ${imitates} but is not an official account` }
+            : isOneTypoAway(candidate, target)
+              ? { score: 0.75, reason: `one typo away from ${imitates}` }
+              : undefined;
+      if (finding && (!best || finding.score > best.score))
+        best = { brand: official.brand, imitates, score: finding.score, reasons: [finding.reason] };
+    }
+    return best;
+  }
+}
