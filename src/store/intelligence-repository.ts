@@ -1,0 +1,205 @@
+import type { IndicatorKind } from '../intelligence/identifiers/identifier.js';
+import {
+  mergeIndicators,
+  type Indicator,
+  type IndicatorSource,
+  type RiskLevel,
+  type ScamType,
+} from '../intelligence/indicator.js';
+import type { OfficialChannel, OfficialChannelKind } from '../intelligence/official-channels.js';
+import { appendAudit } from './audit-repository.js';
+import type { Database, Queryable } from './database.js';
+
+export const INTELLIGENCE_CHANGED = 'caveat_intelligence_changed';
+
+/** An indicator as imported: the merged facts plus how to show it and which feed entry it came from. */
+export interface IndicatorRecord extends Indicator {
+  display: string;
+  /** feed:entry-id:version; an entry already imported is skipped, so feeds can be re-sent. */
+  ref?: string;
+}
+
+interface IndicatorRow {
+  key: string;
+  kind: IndicatorKind;
+  display: string;
+  sources: IndicatorSource[];
+  scam_type: ScamType;
+  risk_level: RiskLevel;
+  first_seen: Date;
+  last_seen: Date;
+  report_count: number;
+  jurisdictions: string[];
+  expires_at: Date | null;
+  revision: number;
+}
+
+const toIndicator = (row: IndicatorRow): Indicator & { display: string } => ({
+  kind: row.kind,
+  key: row.key,
+  display: row.display,
+  sources: row.sources,
+  scamType: row.scam_type,
+  riskLevel: row.risk_level,
+  firstSeenMs: new Date(row.first_seen).getTime(),
+  lastSeenMs: new Date(row.last_seen).getTime(),
+  reportCount: row.report_count,
+  jurisdictions: row.jurisdictions,
+  expiresAtMs: row.expires_at ? new Date(row.expires_at).getTime() : null,
+});
+
+export class IntelligenceRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Merges a validated batch into the store in one transaction (all or nothing): reports of the same
+   * thing add up (see mergeIndicators), feed entries seen before are skipped.
+   */
+  async importIndicators(
+    records: readonly IndicatorRecord[],
+    context: { actor: string; feed: string; format: string },
+  ): Promise<{ merged: number; skipped: number; keys: number }> {
+    return this.db.transaction(async (tx) => {
+      const refs = records.flatMap((r) => (r.ref ? [r.ref] : []));
+      const seen = new Set(
+        refs.length > 0
+          ? (
+              await tx.query<{ ref: string }>(
+                'SELECT ref FROM indicator_feed_entries WHERE ref = ANY($1::text[])',
+                [refs],
+              )
+            ).map((row) => row.ref)
+          : [],
+      );
+      const fresh = records.filter((r) => !r.ref || !seen.has(r.ref));
+      const byKey = new Map<string, IndicatorRecord>();
+      for (const record of fresh) {
+        const known = byKey.get(record.key);
+        byKey.set(record.key, known ? { ...mergeIndicators(known, record), display: known.display } : record);
+      }
+      const keys = [...byKey.keys()];
+      for (let i = 0; i < keys.length; i += 5000) {
+        const slice = keys.slice(i, i + 5000);
+        const existing = await tx.query<IndicatorRow>(
+          'SELECT * FROM indicators WHERE key = ANY($1::text[]) FOR UPDATE',
+          [slice],
+        );
+        const merged = slice.map((key) => {
+          const incoming = byKey.get(key) as IndicatorRecord;
+          const row = existing.find((r) => r.key === key);
+          return row ? { ...mergeIndicators(toIndicator(row), incoming), display: row.display } : incoming;
+        });
+        await upsert(tx, merged);
+      }
+      const freshRefs = fresh.flatMap((r) => (r.ref ? [r.ref] : []));
+      if (freshRefs.length > 0)
+        await tx.query(
+          'INSERT INTO indicator_feed_entries (ref) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
+          [freshRefs],
+        );
+      await appendAudit(tx, {
+        actor: context.actor,
+        action: 'import',
+        entity: 'indicators',
+        entityId: context.feed,
+        detail: {
+          format: context.format,
+          rows: records.length,
+          merged: fresh.length,
+          skipped: records.length - fresh.length,
+          keys: keys.length,
+        },
+      });
+      if (keys.length > 0) await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
+      return { merged: fresh.length, skipped: records.length - fresh.length, keys: keys.length };
+    });
+  }
+
+  /** Ends an indicator now (a false report, a recovered site); the record stays for the audit. */
+  async expire(key: string, actor: string, now: Date): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ key: string }>(
+        `UPDATE indicators SET expires_at = $2, revision = nextval('indicator_revisions') WHERE key = $1 RETURNING key`,
+        [key, now],
+      );
+      if (rows.length === 0) return false;
+      await appendAudit(tx, { actor, action: 'expire', entity: 'indicator', entityId: key });
+      await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
+      return true;
+    });
+  }
+
+  /** Indicators changed after a revision, oldest change first, in pages. */
+  async changedSince(
+    revision: number,
+    limit = 50_000,
+  ): Promise<{ indicators: Indicator[]; revision: number }> {
+    const rows = await this.db.query<IndicatorRow>(
+      'SELECT * FROM indicators WHERE revision > $1 ORDER BY revision LIMIT $2',
+      [revision, limit],
+    );
+    return {
+      indicators: rows.map(toIndicator),
+      revision: rows.length > 0 ? Number(rows[rows.length - 1]?.revision) : revision,
+    };
+  }
+
+  async all(): Promise<(Indicator & { display: string })[]> {
+    return (await this.db.query<IndicatorRow>('SELECT * FROM indicators ORDER BY key')).map(toIndicator);
+  }
+
+  async addOfficialChannel(channel: OfficialChannel, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO official_channels (key, brand, kind, display, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET brand = EXCLUDED.brand, display = EXCLUDED.display`,
+        [channel.key, channel.brand, channel.kind, channel.display, actor],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'put',
+        entity: 'official_channel',
+        entityId: channel.key,
+        detail: { brand: channel.brand },
+      });
+      await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'official_channels']);
+    });
+  }
+
+  async officialChannels(): Promise<OfficialChannel[]> {
+    const rows = await this.db.query<{
+      key: string;
+      brand: string;
+      kind: OfficialChannelKind;
+      display: string;
+    }>('SELECT key, brand, kind, display FROM official_channels ORDER BY brand, key');
+    return rows.map((row) => ({ key: row.key, brand: row.brand, kind: row.kind, display: row.display }));
+  }
+}
+
+async function upsert(tx: Queryable, records: readonly IndicatorRecord[]): Promise<void> {
+  const rows = records.map((r) => ({
+    key: r.key,
+    kind: r.kind,
+    display: r.display,
+    sources: r.sources,
+    scam_type: r.scamType,
+    risk_level: r.riskLevel,
+    first_seen: new Date(r.firstSeenMs).toISOString(),
+    last_seen: new Date(r.lastSeenMs).toISOString(),
+    report_count: r.reportCount,
+    jurisdictions: r.jurisdictions,
+    expires_at: r.expiresAtMs === null ? null : new Date(r.expiresAtMs).toISOString(),
+  }));
+  await tx.query(
+    `INSERT INTO indicators (key, kind, display, sources, scam_type, risk_level, first_seen, last_seen, report_count, jurisdictions, expires_at)
+     SELECT key, kind, display, sources, scam_type, risk_level, first_seen, last_seen, report_count, jurisdictions, expires_at
+     FROM json_to_recordset($1::json) AS x(key text, kind text, display text, sources text[], scam_type text, risk_level text,
+       first_seen timestamptz, last_seen timestamptz, report_count integer, jurisdictions text[], expires_at timestamptz)
+     ON CONFLICT (key) DO UPDATE SET sources = EXCLUDED.sources, scam_type = EXCLUDED.scam_type,
+       risk_level = EXCLUDED.risk_level, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+       report_count = EXCLUDED.report_count, jurisdictions = EXCLUDED.jurisdictions, expires_at = EXCLUDED.expires_at,
+       revision = nextval('indicator_revisions')`,
+    [JSON.stringify(rows)],
+  );
+}
