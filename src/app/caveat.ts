@@ -6,11 +6,14 @@ import { CampaignRepository } from '../store/campaign-repository.js';
 import type { Database } from '../store/database.js';
 import { DecisionRecorder } from '../store/decision-recorder.js';
 import { EventRepository } from '../store/event-repository.js';
+import { IntelligenceRepository } from '../store/intelligence-repository.js';
+import { destinationCheck } from '../intelligence/destination-check.js';
 import { MeasurementRepository } from '../store/measurement-repository.js';
 import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { ensureSecret } from '../store/settings-repository.js';
 import { EventTokens } from './event-tokens.js';
+import { IntelligenceHolder } from './intelligence-holder.js';
 import { ReportService } from './report-service.js';
 import { ScreeningService } from './screening-service.js';
 import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
@@ -29,6 +32,8 @@ export interface Caveat {
   ledger: FrequencyLedger;
   screening: ScreeningService;
   reports: ReportService;
+  intelligence: IntelligenceHolder;
+  intelligenceStore: IntelligenceRepository;
   tokens: EventTokens;
   metrics: Metrics;
   close(): Promise<void>;
@@ -64,6 +69,11 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     ...[...snapshots.snapshot.campaigns.values()].flat().map((l) => l.spec.frequencyCap.windowHours),
   );
   await warmFrequencyLedger(db, ledger, longestWindow);
+  const intelligenceStore = new IntelligenceRepository(db);
+  const intelligence = new IntelligenceHolder(db, intelligenceStore, (error) =>
+    logger.error({ err: error }, 'intelligence reload failed'),
+  );
+  await intelligence.start();
   const tokens = new EventTokens(await ensureSecret(db, 'event_token_secret'));
   const screening = new ScreeningService(snapshots, ledger, recorder, tokens, {
     recordTimeoutMs: 2000,
@@ -72,6 +82,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
       logger.error({ err: error, reason }, 'screening degraded to the generic warning');
     },
   });
+  screening.riskChecks.push(destinationCheck(intelligence.indicator, Date.now));
   let sweeper: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
     sweeper = setInterval(() => {
@@ -94,11 +105,14 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     ledger,
     screening,
     reports: new ReportService(new MeasurementRepository(db)),
+    intelligence,
+    intelligenceStore,
     tokens,
     metrics,
     async close() {
       if (sweeper) clearInterval(sweeper);
       await snapshots.stop();
+      await intelligence.stop();
       await db.close();
     },
   };

@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import { demoCampaigns } from '../demo/campaigns.js';
 import { demoJurisdictions } from '../demo/jurisdictions.js';
 import { demoPartners } from '../demo/partners.js';
+import { demoIndicatorRows, demoOfficialChannels } from '../demo/intelligence.js';
+import { validateReportRow } from '../intelligence/exchange/report-row.js';
+import { detectIdentifier } from '../intelligence/identifiers/detect.js';
 import type { Caveat } from './caveat.js';
 
 /**
@@ -58,6 +61,30 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     );
     created.push(`api key ${key.id}`);
   }
+  const official = new Set((await caveat.intelligenceStore.officialChannels()).map((c) => c.key));
+  for (const entry of demoOfficialChannels) {
+    const identifier = detectIdentifier(entry.value);
+    if (!identifier.ok || official.has(identifier.key)) continue;
+    const kind = identifier.kind === 'domain' ? 'domain' : 'social_handle';
+    await caveat.intelligenceStore.addOfficialChannel(
+      { brand: entry.brand, kind, key: identifier.key, display: identifier.display },
+      ACTOR,
+    );
+    created.push(`official channel ${identifier.display}`);
+  }
+  const indicators = demoIndicatorRows.flatMap((row, index) => {
+    const result = validateReportRow(row, index + 1, { source: 'partner', nowMs: Date.now() });
+    return result.ok && !caveat.intelligence.indicator(result.indicator.key) ? [result.indicator] : [];
+  });
+  if (indicators.length > 0) {
+    await caveat.intelligenceStore.importIndicators(indicators, {
+      actor: ACTOR,
+      feed: 'demo',
+      format: 'demo',
+    });
+    created.push(`${indicators.length} demo indicators`);
+  }
+  await caveat.intelligence.refresh();
   await caveat.snapshots.reload();
   if (created.length > 0) logger.info({ created: created.length }, 'demo data loaded');
   return { created };

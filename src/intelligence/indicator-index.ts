@@ -82,13 +82,22 @@ export class IndicatorIndex {
 
   /** Adds an indicator or merges it into the one with the same key; returns what is now stored. */
   upsert(indicator: Indicator): Indicator {
+    return this.store(indicator, true);
+  }
+
+  /** Adds an indicator or replaces the one with the same key (reloading what the store holds). */
+  put(indicator: Indicator): Indicator {
+    return this.store(indicator, false);
+  }
+
+  private store(indicator: Indicator, merge: boolean): Indicator {
     const length = this.encode(indicator.key);
     const hash = hashBytes(this.scratch, length);
     const found = this.probe(hash, length);
     if (found.slot >= 0) {
-      const merged = mergeIndicators(this.read(found.slot, indicator.key), indicator);
-      this.write(found.slot, merged);
-      return merged;
+      const next = merge ? mergeIndicators(this.read(found.slot, indicator.key), indicator) : indicator;
+      this.write(found.slot, next);
+      return next;
     }
     const slot = this.append(hash, length);
     this.table[found.tableIndex] = slot + 1;

@@ -13,8 +13,11 @@ export interface Harness extends HttpApp {
 }
 
 /** A caveat instance on the given store with HK and MO campaigns published and keys to call it. */
-export async function startHarness(db: Database, options: { seed?: boolean } = {}): Promise<Harness> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30' });
+export async function startHarness(
+  db: Database,
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<Harness> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30', ...options.env });
   const caveat = await startCaveat({ config, logger: pino({ level: 'silent' }), db, sweep: false });
   const key = async (name: string, scopes: ApiKeyScope[]) =>
     (await caveat.apiKeys.create({ name, scopes }, 'test')).token;

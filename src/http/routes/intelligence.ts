@@ -1,0 +1,231 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Caveat } from '../../app/caveat.js';
+import { RequestProblem } from '../../errors.js';
+import { indicatorsToCsv } from '../../intelligence/exchange/csv-format.js';
+import { indicatorsToStix } from '../../intelligence/exchange/stix-format.js';
+import { chainFamilyOf, normalizeCryptoAddress } from '../../intelligence/identifiers/crypto-address.js';
+import { detectIdentifier } from '../../intelligence/identifiers/detect.js';
+import { readImportFile } from '../../intelligence/import-file.js';
+import { INDICATOR_SOURCES } from '../../intelligence/indicator.js';
+import { lookup, type LookupAnswer } from '../../intelligence/lookup.js';
+import { OFFICIAL_CHANNEL_KINDS, type OfficialChannelKind } from '../../intelligence/official-channels.js';
+import { actorOf, type Authenticator } from '../auth.js';
+import { problemResponses } from '../schemas.js';
+
+const LookupQuerySchema = Type.Object(
+  {
+    q: Type.String({
+      minLength: 1,
+      maxLength: 2048,
+      description: 'Address, site, URL, phone, email, handle or bank account',
+    }),
+    region: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}$', description: 'Region for phone numbers without +' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const LookupAnswerSchema = Type.Unsafe<LookupAnswer>({
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'verdict official | reported_scam | suspicious_lookalike | unknown, with official, report or lookalike details',
+});
+
+export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(rateLimit, { global: false });
+    const answer = (q: string, region: string | undefined) => {
+      const result = lookup(caveat.intelligence, q, Date.now(), region ? { defaultRegion: region } : {});
+      if (!result.ok) throw RequestProblem.invalid(`querystring/${result.field}`, result.reason);
+      return result.answer;
+    };
+
+    app.get(
+      '/v1/lookup',
+      {
+        preHandler: auth.require('lookup'),
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Is this an official channel, a reported scam, or a lookalike?',
+          security: [{ bearer: [] }],
+          querystring: LookupQuerySchema,
+          response: { 200: LookupAnswerSchema, ...problemResponses },
+        },
+      },
+      async (request) => answer(request.query.q, request.query.region),
+    );
+
+    app.get(
+      '/public/lookup',
+      {
+        config: { rateLimit: { max: caveat.config.publicLookupPerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['intelligence'],
+          summary: 'The same lookup for the public "Check before you send" page, rate-limited per client',
+          querystring: LookupQuerySchema,
+          response: { 200: LookupAnswerSchema, ...problemResponses },
+        },
+      },
+      async (request) => answer(request.query.q, request.query.region),
+    );
+
+    const admin = { preHandler: auth.require('admin') };
+    app.post(
+      '/v1/admin/indicators/import',
+      {
+        ...admin,
+        bodyLimit: 32 * 1024 * 1024,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Import a CSV or STIX 2.1 file of reports: all rows or none, with every bad row named',
+          security: [{ bearer: [] }],
+          body: Type.Object(
+            {
+              format: Type.Union([Type.Literal('csv'), Type.Literal('stix')]),
+              feed: Type.String({
+                pattern: '^[a-z0-9][a-z0-9._-]{0,62}$',
+                description: 'Feed name; entry ids are unique per feed',
+              }),
+              source: Type.Optional(Type.Union(INDICATOR_SOURCES.map((s) => Type.Literal(s)))),
+              content: Type.String({ minLength: 1 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              rows: Type.Integer(),
+              merged: Type.Integer(),
+              skipped: Type.Integer(),
+              keys: Type.Integer(),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { format, feed, content } = request.body;
+        const read = readImportFile(content, {
+          format,
+          feed,
+          source: request.body.source ?? 'feed',
+          nowMs: Date.now(),
+        });
+        if (!read.ok)
+          throw new RequestProblem(
+            'invalid',
+            `${read.problems.length} problem(s); nothing was imported`,
+            read.problems
+              .slice(0, 500)
+              .map((p) => ({ field: `row ${p.row}/${p.field}`, message: p.message })),
+          );
+        const result = await caveat.intelligenceStore.importIndicators(read.indicators, {
+          actor: actorOf(request),
+          feed,
+          format,
+        });
+        await caveat.intelligence.refresh();
+        return { rows: read.indicators.length, ...result };
+      },
+    );
+
+    app.get(
+      '/v1/admin/indicators/export',
+      {
+        ...admin,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Every indicator as CSV or a STIX 2.1 bundle',
+          security: [{ bearer: [] }],
+          querystring: Type.Object(
+            { format: Type.Union([Type.Literal('csv'), Type.Literal('stix')]) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.String(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const all = await caveat.intelligenceStore.all();
+        return request.query.format === 'csv'
+          ? reply.type('text/csv; charset=utf-8').send(indicatorsToCsv(all))
+          : reply.type('application/stix+json;version=2.1').send(indicatorsToStix(all, new Date()));
+      },
+    );
+
+    app.post(
+      '/v1/admin/indicators/expire',
+      {
+        ...admin,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'End an indicator now (a false report); it stays in the audit log',
+          security: [{ bearer: [] }],
+          body: Type.Object(
+            {
+              value: Type.String({ minLength: 1, maxLength: 2048 }),
+              network: Type.Optional(Type.String({ maxLength: 20 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ key: Type.String(), expired: Type.Boolean() }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { value, network } = request.body;
+        const family = network === undefined ? undefined : chainFamilyOf(network);
+        if (network !== undefined && !family)
+          throw RequestProblem.invalid('body/network', `unknown network ${network}`);
+        const identifier = family ? normalizeCryptoAddress(value, family, 'value') : detectIdentifier(value);
+        if (!identifier.ok) throw RequestProblem.invalid(`body/value`, identifier.reason);
+        const expired = await caveat.intelligenceStore.expire(identifier.key, actorOf(request), new Date());
+        if (!expired) throw RequestProblem.notFound('body/value', `no indicator ${identifier.key}`);
+        await caveat.intelligence.refresh();
+        return { key: identifier.key, expired };
+      },
+    );
+
+    app.post(
+      '/v1/admin/official-channels',
+      {
+        ...admin,
+        schema: {
+          tags: ['intelligence'],
+          summary:
+            "Register one of the exchange's official domains, email senders, phone numbers or social accounts",
+          security: [{ bearer: [] }],
+          body: Type.Object(
+            {
+              brand: Type.String({ minLength: 1, maxLength: 80 }),
+              value: Type.String({ minLength: 1, maxLength: 300 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            201: Type.Object({ key: Type.String(), kind: Type.String(), display: Type.String() }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const identifier = detectIdentifier(request.body.value);
+        if (!identifier.ok) throw RequestProblem.invalid('body/value', identifier.reason);
+        if (!(OFFICIAL_CHANNEL_KINDS as readonly string[]).includes(identifier.kind))
+          throw RequestProblem.invalid('body/value', `a ${identifier.kind} cannot be an official channel`);
+        const channel = {
+          brand: request.body.brand,
+          kind: identifier.kind as OfficialChannelKind,
+          key: identifier.key,
+          display: identifier.display,
+        };
+        await caveat.intelligenceStore.addOfficialChannel(channel, actorOf(request));
+        await caveat.intelligence.refresh();
+        return reply.status(201).send({ key: channel.key, kind: channel.kind, display: channel.display });
+      },
+    );
+  };
+}
