@@ -1,14 +1,15 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // src/http/routes and dist/http/routes are both three levels below the package root.
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const warningDir = `${packageRoot}public/warning`;
 const demoDir = `${packageRoot}src/web/demo`;
+const checkPage = `${packageRoot}src/web/check/check.html`;
 
-/** The <caveat-warning> script for exchange pages, and the demo withdrawal page. */
+/** The <caveat-warning> script for exchange pages, the demo withdrawal page, and the public check page. */
 export const webRoutes: FastifyPluginAsync = async (app) => {
   if (existsSync(warningDir)) {
     await app.register(fastifyStatic, {
@@ -26,4 +27,9 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     );
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/demo/withdraw'));
   }
+  // "Check before you send": public, calls the rate-limited /public/lookup.
+  const checkHtml = readFileSync(checkPage, 'utf8');
+  app.get('/check', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(checkHtml),
+  );
 };
