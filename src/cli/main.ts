@@ -5,6 +5,7 @@ import { DEMO_KEYS, seedDemo } from '../app/demo-seed.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { formatToken } from '../store/api-key-repository.js';
 import { createLogger } from './logger.js';
+import { importCommand, lookupCommand, type ImportOptions } from './import-command.js';
 import { reportCommand, type ReportOptions } from './report-command.js';
 import { serve } from './serve.js';
 import { simulateCommand, type SimulateOptions } from './simulate-command.js';
@@ -94,6 +95,31 @@ serverOptions(
     .option('--sequential', 'add always-valid intervals (safe to watch daily)'),
 ).action(async (options: Omit<ReportOptions, 'key'> & { key?: string }) =>
   reportCommand({ ...options, key: options.key ?? formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret) }),
+);
+
+serverOptions(
+  program
+    .command('import <file>')
+    .description('Import scam indicators (CSV or STIX 2.1) into a running caveat: all rows or none')
+    .option('--format <format>', 'csv or stix', 'csv')
+    .option('--feed <name>', 'feed name: entries already imported from it are skipped', 'manual')
+    .option('--source <source>', 'partner, user_report, feed or staff, where a row does not say', 'feed'),
+).action(async (file: string, options: Omit<ImportOptions, 'key'> & { key?: string }) =>
+  importCommand(file, {
+    ...options,
+    key: options.key ?? formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret),
+  }),
+);
+
+serverOptions(
+  program
+    .command('lookup <query>')
+    .description('Is this address, site, phone, email or account official, a reported scam, or a lookalike?'),
+).action(async (query: string, options: { url: string; key?: string }) =>
+  lookupCommand(query, {
+    url: options.url,
+    key: options.key ?? formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret),
+  }),
 );
 
 try {
