@@ -1,5 +1,5 @@
 import type { RiskCheck, RiskFinding } from '../screening/risk-check.js';
-import { chainFamilyOf, normalizeCryptoAddress } from './identifiers/crypto-address.js';
+import { chainFamilyOf, type ChainFamily } from './identifiers/crypto-address.js';
 import { isExpired, SCAM_TYPE_PHRASES, type Indicator } from './indicator.js';
 
 const SEVERITY: Record<Indicator['riskLevel'], RiskFinding['severity']> = {
@@ -19,10 +19,9 @@ export function destinationCheck(
 ): RiskCheck {
   return (request) => {
     const family = chainFamilyOf(request.network);
-    if (!family) return [];
-    const address = normalizeCryptoAddress(request.destination.address, family);
-    if (!address.ok) return [];
-    const found = indicator(address.key);
+    const key = family && indexKeyOf(request.destination.address.trim(), family);
+    if (!key) return [];
+    const found = indicator(key);
     if (!found || isExpired(found, now())) return [];
     const times = found.reportCount === 1 ? 'once' : `${found.reportCount} times`;
     const where = found.jurisdictions.length > 0 ? ` in ${found.jurisdictions.join(', ')}` : '';
@@ -34,4 +33,21 @@ export function destinationCheck(
       },
     ];
   };
+}
+
+/**
+ * The index key an address would have, without verifying its checksum: every key in the index was
+ * validated when imported, so an address that is not a valid one simply finds nothing. This keeps
+ * hashing (keccak, double sha256) off the hot path.
+ */
+function indexKeyOf(address: string, family: ChainFamily): string | undefined {
+  switch (family) {
+    case 'evm':
+      return /^0x[0-9a-fA-F]{40}$/.test(address) ? `evm:${address.toLowerCase()}` : undefined;
+    case 'tron':
+      return `tron:${address}`;
+    case 'bitcoin':
+    case 'bitcoin-testnet':
+      return /^(bc1|tb1)/i.test(address) ? `btc:${address.toLowerCase()}` : `btc:${address}`;
+  }
 }
