@@ -15,6 +15,13 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
   ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
   PUBLIC_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  RELAY_ALLOW_PRIVATE_TARGETS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'false',
+    description: 'Let webhooks reach loopback and private addresses (tests only)',
+  }),
+  RELAY_RETRY_DELAY_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  RELAY_RETRY_LIMIT: Type.Integer({ minimum: 0, maximum: 30, default: 11 }),
+  RELAY_ATTEMPT_EXPIRE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   CORS_ORIGINS: Type.String({
     default: '',
     description: 'Comma-separated origins allowed to call the API from browsers',
@@ -32,6 +39,12 @@ export interface Config {
   abandonAfterMs: number;
   publicLookupPerMinute: number;
   corsOrigins: string[];
+  relay: {
+    allowPrivateTargets: boolean;
+    retryDelaySeconds: number;
+    retryLimit: number;
+    expireInSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -42,7 +55,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const key of Object.keys(ConfigSchema.properties)) {
     const value = env[key];
     if (value === undefined || value === '') continue;
-    const isNumber = ['PORT', 'ABANDON_AFTER_MINUTES', 'PUBLIC_LOOKUP_PER_MINUTE'].includes(key);
+    const isNumber = [
+      'PORT',
+      'ABANDON_AFTER_MINUTES',
+      'PUBLIC_LOOKUP_PER_MINUTE',
+      'RELAY_RETRY_DELAY_SECONDS',
+      'RELAY_RETRY_LIMIT',
+      'RELAY_ATTEMPT_EXPIRE_SECONDS',
+    ].includes(key);
     raw[key] = isNumber && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
@@ -67,5 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    relay: {
+      allowPrivateTargets: config.RELAY_ALLOW_PRIVATE_TARGETS === 'true',
+      retryDelaySeconds: config.RELAY_RETRY_DELAY_SECONDS,
+      retryLimit: config.RELAY_RETRY_LIMIT,
+      expireInSeconds: config.RELAY_ATTEMPT_EXPIRE_SECONDS,
+    },
   };
 }

@@ -14,6 +14,9 @@ import { openDatabase } from '../store/open-database.js';
 import { ensureSecret } from '../store/settings-repository.js';
 import { EventTokens } from './event-tokens.js';
 import { IntelligenceHolder } from './intelligence-holder.js';
+import { createJobQueue } from './job-queue.js';
+import { DEFAULT_RELAY_OPTIONS, RelayService } from './relay-service.js';
+import { RelayRepository } from '../store/relay-repository.js';
 import { ReportService } from './report-service.js';
 import { ScreeningService } from './screening-service.js';
 import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
@@ -34,6 +37,8 @@ export interface Caveat {
   reports: ReportService;
   intelligence: IntelligenceHolder;
   intelligenceStore: IntelligenceRepository;
+  relay: RelayService;
+  relayStore: RelayRepository;
   tokens: EventTokens;
   metrics: Metrics;
   close(): Promise<void>;
@@ -46,6 +51,8 @@ export interface StartOptions {
   db?: Database;
   /** Run the background sweeper that marks undecided decisions abandoned. */
   sweep?: boolean;
+  /** Run webhook delivery (pg-boss workers); alerts are written to the outbox either way. */
+  relayDelivery?: boolean;
 }
 
 export async function startCaveat(options: StartOptions): Promise<Caveat> {
@@ -83,6 +90,17 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     },
   });
   screening.riskChecks.push(destinationCheck(intelligence.indicator, Date.now));
+  const relayStore = new RelayRepository(db);
+  const relay = new RelayService(
+    db,
+    relayStore,
+    options.relayDelivery === false ? undefined : createJobQueue(db),
+    { ...DEFAULT_RELAY_OPTIONS, ...config.relay },
+    logger,
+  );
+  await relay.start();
+  recorder.addWriteHook(relay.onDecisions);
+  events.addOutcomeHook(relay.onOutcomes);
   let sweeper: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
     sweeper = setInterval(() => {
@@ -107,12 +125,15 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     reports: new ReportService(new MeasurementRepository(db)),
     intelligence,
     intelligenceStore,
+    relay,
+    relayStore,
     tokens,
     metrics,
     async close() {
       if (sweeper) clearInterval(sweeper);
       await snapshots.stop();
       await intelligence.stop();
+      await relay.stop();
       await db.close();
     },
   };

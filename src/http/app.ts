@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
+import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { webRoutes } from './routes/web.js';
@@ -75,6 +76,7 @@ export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
   await app.register(adminRoutes(caveat, auth));
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));
+  await app.register(relayRoutes(caveat, auth));
   await app.register(webRoutes);
   return { app, auth };
 }

@@ -152,14 +152,17 @@ async function insertDecisions(tx: Queryable, records: readonly DecisionRecord[]
     content_locale: decision.content?.locale ?? null,
     response: { ...decision, content: null },
     created_at: decision.createdAt,
+    network: request.network,
+    destination_address: request.destination.address,
   }));
   const inserted = await tx.query<{ idempotency_key: string }>(
     `INSERT INTO decisions (id, idempotency_key, request_hash, user_ref, jurisdiction, locale, asset, amount_usd,
-       decision, campaign_id, campaign_version, variant, arm, degraded, content_locale, response, created_at)
+       decision, campaign_id, campaign_version, variant, arm, degraded, content_locale, response, created_at,
+       network, destination_address)
      SELECT * FROM json_to_recordset($1::json) AS r(id text, idempotency_key text, request_hash text, user_ref text,
        jurisdiction text, locale text, asset text, amount_usd numeric, decision text, campaign_id text,
        campaign_version integer, variant text, arm text, degraded boolean, content_locale text, response json,
-       created_at timestamptz)
+       created_at timestamptz, network text, destination_address text)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING idempotency_key`,
     [JSON.stringify(rows)],

@@ -15,10 +15,16 @@ export interface Harness extends HttpApp {
 /** A caveat instance on the given store with HK and MO campaigns published and keys to call it. */
 export async function startHarness(
   db: Database,
-  options: { seed?: boolean; env?: Record<string, string> } = {},
+  options: { seed?: boolean; env?: Record<string, string>; relayDelivery?: boolean } = {},
 ): Promise<Harness> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30', ...options.env });
-  const caveat = await startCaveat({ config, logger: pino({ level: 'silent' }), db, sweep: false });
+  const caveat = await startCaveat({
+    config,
+    logger: pino({ level: 'silent' }),
+    db,
+    sweep: false,
+    relayDelivery: options.relayDelivery ?? false,
+  });
   const key = async (name: string, scopes: ApiKeyScope[]) =>
     (await caveat.apiKeys.create({ name, scopes }, 'test')).token;
   const keys = {

@@ -2,6 +2,7 @@ import { initial } from './001-initial.js';
 import { decisionsAndEvents } from './002-decisions-and-events.js';
 import { measurementRollups } from './003-measurement-rollups.js';
 import { intelligence } from './004-intelligence.js';
+import { relay } from './005-relay.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'decisions-and-events', sql: decisionsAndEvents },
   { version: 3, name: 'measurement-rollups', sql: measurementRollups },
   { version: 4, name: 'intelligence', sql: intelligence },
+  { version: 5, name: 'relay', sql: relay },
 ];
