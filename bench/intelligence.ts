@@ -7,7 +7,17 @@
  * - precision and recall of the lookalike detector on the labelled set of the tests.
  * Run: npm run bench:intelligence
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startCaveat } from '../src/app/caveat.js';
+import { DEMO_KEYS, seedDemo } from '../src/app/demo-seed.js';
+import { loadConfig } from '../src/config.js';
+import { buildHttpApp } from '../src/http/app.js';
+import { formatToken } from '../src/store/api-key-repository.js';
 import { domainToASCII } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import type { LiveCampaign } from '../src/campaigns/model.js';
@@ -176,3 +186,46 @@ const withIntel = perCall(300_000, (i) =>
 out(
   `decision without intelligence: ${(without / 1000).toFixed(2)} µs; with the destination check over 10M indicators: ${(withIntel / 1000).toFixed(2)} µs → ${((100 * without) / withIntel).toFixed(1)}% of the throughput (goal ≥ 90%)`,
 );
+
+// 5. The screening endpoint over HTTP with the destination check over the same 10M indicators vs
+// none, alternating, with the load generated from another process.
+const dir = mkdtempSync(join(tmpdir(), 'caveat-bench-intel-'));
+const caveat = await startCaveat({
+  config: loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+  logger: pino({ level: 'silent' }),
+  sweep: false,
+  relayDelivery: false,
+});
+await seedDemo(caveat, pino({ level: 'silent' }));
+const { app } = await buildHttpApp(caveat);
+const url = await app.listen({ host: '127.0.0.1', port: 0 });
+const token = formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret);
+const loadOnce = () => {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/load-child.ts', url, token, '8', '50', 'ETH'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return (JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { requestsPerSecond: number })
+    .requestsPerSecond;
+};
+const checks = caveat.screening.riskChecks;
+const saved = checks.splice(0);
+loadOnce(); // warm-up
+const rates = { off: [] as number[], on: [] as number[] };
+for (let round = 0; round < 2; round += 1) {
+  checks.splice(0);
+  rates.off.push(loadOnce());
+  checks.push(check);
+  rates.on.push(loadOnce());
+}
+checks.splice(0, checks.length, ...saved);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+out(
+  `screening endpoint (PGlite): ${mean(rates.off).toFixed(0)} req/s without intelligence, ${mean(rates.on).toFixed(0)} req/s with the check over 10M indicators → ${((100 * mean(rates.on)) / mean(rates.off)).toFixed(1)}% (goal ≥ 90%)`,
+);
+await app.close();
+await caveat.close();
+rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,8 @@ interface OfficialName {
 }
 
 const TOKEN_SPLIT = /[-_.0-9]+/;
+/** Shorter names are matched only as whole tokens: okx inside "rocky" is not impersonation. */
+const MIN_EMBEDDED_LENGTH = 5;
 
 /**
  * Impersonation of official domains and handles, beyond edit distance: confusable skeletons
@@ -33,6 +35,8 @@ export class LookalikeDetector {
   private readonly names: OfficialName[];
   private readonly officialRegistrable: Set<string>;
   private readonly byOfficialLabel = new Map<string, OfficialName>();
+  private readonly byLength = new Map<number, OfficialName[]>();
+  private readonly embeddableLengths: number[];
 
   constructor(
     domains: readonly { brand: string; registrable: string; label: string }[],
@@ -45,7 +49,13 @@ export class LookalikeDetector {
       skeleton: skeleton(domainToUnicode(d.label) || d.label),
       suffix: d.registrable.slice(d.label.length + 1),
     }));
-    for (const name of this.names) this.byOfficialLabel.set(name.skeleton, name);
+    for (const name of this.names) {
+      this.byOfficialLabel.set(name.skeleton, name);
+      const list = this.byLength.get(name.skeleton.length) ?? [];
+      list.push(name);
+      this.byLength.set(name.skeleton.length, list);
+    }
+    this.embeddableLengths = [...this.byLength.keys()].filter((length) => length >= MIN_EMBEDDED_LENGTH);
   }
 
   checkHostname(asciiHostname: string): LookalikeFinding | undefined {
@@ -97,26 +107,37 @@ export class LookalikeDetector {
           ],
         });
     }
+    // Brand names inside the labels: whole tokens of any length, and for names of five letters or
+    // more any substring, found by looking up each substring of a name's length (not by scanning
+    // every official name), so the cost does not grow with the registry.
     const tokens = candidate.split(TOKEN_SPLIT).filter(Boolean);
-    for (const name of this.names) {
-      if (name.skeleton === candidate) continue;
-      const embedded = tokens.some(
-        (token) => token === name.skeleton || (name.skeleton.length >= 5 && token.includes(name.skeleton)),
-      );
-      if (embedded)
-        consider({
-          brand: name.brand,
-          imitates: name.imitates,
-          score: 0.85,
-          reasons: [`contains the brand name "${name.skeleton}" in a domain that is not ${name.imitates}`],
-        });
-      else if (name.skeleton.length >= 5 && isOneTypoAway(candidate, name.skeleton))
-        consider({
-          brand: name.brand,
-          imitates: name.imitates,
-          score: 0.8,
-          reasons: [`one typo away from ${name.imitates}`],
-        });
+    const embedded = new Set<OfficialName>();
+    for (const token of tokens) {
+      const whole = this.byOfficialLabel.get(token);
+      if (whole && token !== candidate) embedded.add(whole);
+      for (const length of this.embeddableLengths)
+        for (let i = 0; i + length <= token.length; i += 1) {
+          const name = this.byOfficialLabel.get(token.slice(i, i + length));
+          if (name && name.skeleton !== candidate) embedded.add(name);
+        }
+    }
+    for (const name of embedded)
+      consider({
+        brand: name.brand,
+        imitates: name.imitates,
+        score: 0.85,
+        reasons: [`contains the brand name "${name.skeleton}" in a domain that is not ${name.imitates}`],
+      });
+    for (let length = candidate.length - 1; length <= candidate.length + 1; length += 1) {
+      if (length < MIN_EMBEDDED_LENGTH) continue;
+      for (const name of this.byLength.get(length) ?? [])
+        if (!embedded.has(name) && isOneTypoAway(candidate, name.skeleton))
+          consider({
+            brand: name.brand,
+            imitates: name.imitates,
+            score: 0.8,
+            reasons: [`one typo away from ${name.imitates}`],
+          });
     }
     return best;
   }
