@@ -94,7 +94,10 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const relay = new RelayService(
     db,
     relayStore,
-    options.relayDelivery === false ? undefined : createJobQueue(db),
+    options.relayDelivery === false
+      ? undefined
+      : // Maintenance is what retries an attempt whose worker died: run it at the attempt expiry.
+        createJobQueue(db, { maintenanceIntervalSeconds: Math.min(120, config.relay.expireInSeconds) }),
     { ...DEFAULT_RELAY_OPTIONS, ...config.relay },
     logger,
   );
