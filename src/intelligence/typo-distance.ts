@@ -1,23 +1,32 @@
-import { distance } from 'fastest-levenshtein';
 import { areNeighbourKeys } from './keyboard.js';
 
 /**
  * Whether `candidate` is one slip away from `target`: a missing, doubled or extra character, two
  * neighbours swapped, or one key replaced by a neighbouring key. Plain edit distance alone would
- * also flag real words one letter apart (finance vs binance), which are not typos.
+ * also flag real words one letter apart (finance vs binance), which are not typos. Linear time with
+ * an early exit, because it runs against every official name of a similar length.
  */
 export function isOneTypoAway(candidate: string, target: string): boolean {
-  if (candidate === target || Math.abs(candidate.length - target.length) > 1) return false;
-  if (candidate.length !== target.length) return distance(candidate, target) === 1;
-  const diffs: number[] = [];
-  for (let i = 0; i < target.length; i += 1) if (candidate[i] !== target[i]) diffs.push(i);
-  if (diffs.length === 1) {
-    const i = diffs[0] as number;
-    return areNeighbourKeys(candidate[i] as string, target[i] as string);
+  if (candidate === target) return false;
+  if (candidate.length === target.length + 1) return oneInsertionApart(target, candidate);
+  if (candidate.length + 1 === target.length) return oneInsertionApart(candidate, target);
+  if (candidate.length !== target.length) return false;
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < target.length; i += 1) {
+    if (candidate[i] === target[i]) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return false;
   }
-  if (diffs.length === 2) {
-    const [i, j] = diffs as [number, number];
-    return j === i + 1 && candidate[i] === target[j] && candidate[j] === target[i];
-  }
-  return false;
+  if (second < 0) return areNeighbourKeys(candidate[first] as string, target[first] as string);
+  return second === first + 1 && candidate[first] === target[second] && candidate[second] === target[first];
+}
+
+/** `longer` is `shorter` with exactly one character added somewhere. */
+function oneInsertionApart(shorter: string, longer: string): boolean {
+  let i = 0;
+  while (i < shorter.length && shorter[i] === longer[i]) i += 1;
+  for (let j = i; j < shorter.length; j += 1) if (shorter[j] !== longer[j + 1]) return false;
+  return true;
 }
