@@ -7,7 +7,6 @@
  * - precision and recall of the lookalike detector on the labelled set of the tests.
  * Run: npm run bench:intelligence
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +31,7 @@ import { decide } from '../src/screening/engine.js';
 import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
 import { buildSnapshot } from '../src/screening/snapshot.js';
 import { IMPERSONATIONS, LEGITIMATE, OFFICIAL_DOMAINS } from '../test/intelligence/labelled-domains.js';
-import { benchWithdrawal } from './support.js';
+import { benchWithdrawal, loadFromChild } from './support.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const evmKey = (i: number) => `evm:0x${createHash('sha256').update(`bench-${i}`).digest('hex').slice(0, 40)}`;
@@ -200,26 +199,16 @@ await seedDemo(caveat, pino({ level: 'silent' }));
 const { app } = await buildHttpApp(caveat);
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 const token = formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret);
-const loadOnce = () => {
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/load-child.ts', url, token, '8', '50', 'ETH'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return (JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { requestsPerSecond: number })
-    .requestsPerSecond;
-};
+const loadOnce = async () => (await loadFromChild([url, token, '8', '50', 'ETH'])).requestsPerSecond;
 const checks = caveat.screening.riskChecks;
 const saved = checks.splice(0);
-loadOnce(); // warm-up
+await loadOnce(); // warm-up
 const rates = { off: [] as number[], on: [] as number[] };
 for (let round = 0; round < 2; round += 1) {
   checks.splice(0);
-  rates.off.push(loadOnce());
+  rates.off.push(await loadOnce());
   checks.push(check);
-  rates.on.push(loadOnce());
+  rates.on.push(await loadOnce());
 }
 checks.splice(0, checks.length, ...saved);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

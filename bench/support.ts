@@ -93,3 +93,22 @@ export function benchWithdrawal(
     account: { ageDays: 30 },
   };
 }
+
+/**
+ * Loads a screening endpoint served by this very process from a child process (bench/load-child.ts),
+ * asynchronously, so this process's event loop stays free to serve it.
+ */
+export function loadFromChild(args: string[]): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-child.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      const last = output.trim().split('\n').at(-1);
+      if (code !== 0 || !last) reject(new Error(`load child exited with ${code}`));
+      else resolve(JSON.parse(last) as LoadResult);
+    });
+  });
+}

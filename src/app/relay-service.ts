@@ -35,7 +35,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   retryDelaySeconds: 60,
   expireInSeconds: 60,
   timeoutMs: 10_000,
-  pollingIntervalSeconds: 1,
+  pollingIntervalSeconds: 0.5,
 };
 
 const DEAD_LETTERS = 'relay-dead';
@@ -94,15 +94,34 @@ export class RelayService {
         expireInSeconds: this.options.expireInSeconds,
         deadLetter: DEAD_LETTERS,
       });
-      // One worker per allowed concurrent delivery: the partner's limit, on this instance.
-      for (let i = 0; i < partner.policy.delivery.maxConcurrency; i += 1)
-        await this.boss.work<{ alertId: string }>(
-          name,
-          { pollingIntervalSeconds: this.options.pollingIntervalSeconds },
-          async (jobs) => {
-            for (const job of jobs) await this.deliver(job.data.alertId);
-          },
-        );
+      // One worker per partner fetching batches, at most maxConcurrency deliveries in flight: the
+      // partner's limit on this instance. A full batch means a backlog, so it fetches again at once
+      // instead of waiting for the polling interval.
+      const limit = partner.policy.delivery.maxConcurrency;
+      const batchSize = limit * 4;
+      const boss = this.boss;
+      let workerId = '';
+      workerId = await boss.work<{ alertId: string }>(
+        name,
+        { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds },
+        async (jobs) => {
+          let next = 0;
+          await Promise.all(
+            Array.from({ length: Math.min(limit, jobs.length) }, async () => {
+              for (let i = next++; i < jobs.length; i = next++) {
+                const job = jobs[i]!;
+                try {
+                  await this.deliver(job.data.alertId);
+                } catch (error) {
+                  // Failed here, the job is no longer active, so the batch's completion skips it.
+                  await boss.fail(name, job.id, { message: (error as Error).message });
+                }
+              }
+            }),
+          );
+          if (jobs.length === batchSize) boss.notifyWorker(workerId);
+        },
+      );
     }
   }
 

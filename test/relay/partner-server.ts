@@ -17,12 +17,25 @@ export class PartnerServer {
   down = false;
   private server: Server | undefined;
   secrets: string[] = [];
+  private gate: Promise<void> | undefined;
+  private release: (() => void) | undefined;
+
+  /** Holds every request until resume(): a backlog builds up without failures. */
+  pause(): void {
+    this.gate = new Promise((resolve) => (this.release = resolve));
+  }
+
+  resume(): void {
+    this.release?.();
+    this.gate = undefined;
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
+      request.on('end', async () => {
+        await this.gate;
         this.requests += 1;
         const fault = this.down ? 'reset' : (this.faults.shift() ?? 'ok');
         if (fault === 'reset') return request.socket.destroy();
