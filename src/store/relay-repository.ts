@@ -207,9 +207,7 @@ export class RelayRepository {
     await this.db.query('UPDATE relay_alerts SET state = $2 WHERE id = $1', [alertId, state]);
   }
 
-  async deliveries(
-    alertId: string,
-  ): Promise<
+  async deliveries(alertId: string): Promise<
     {
       attemptedAt: string;
       result: string;
