@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { demoCampaigns } from '../demo/campaigns.js';
 import { demoJurisdictions } from '../demo/jurisdictions.js';
 import { demoPartners } from '../demo/partners.js';
+import { demoRelayPolicy } from '../demo/relay-policy.js';
 import { demoIndicatorRows, demoOfficialChannels } from '../demo/intelligence.js';
 import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
@@ -18,6 +19,12 @@ export const DEMO_KEYS = {
     scopes: ['screening', 'events', 'lookup'] as const,
   },
   admin: { id: 'demoadmin', secret: 'demo-only-not-a-secret', scopes: ['admin', 'reports'] as const },
+  partner: {
+    id: 'demomopj',
+    secret: 'demo-only-not-a-secret',
+    scopes: ['partner'] as const,
+    partnerId: 'mo-judiciary-police',
+  },
 };
 
 const ACTOR = 'seed:demo';
@@ -56,7 +63,13 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
   for (const [name, key] of Object.entries(DEMO_KEYS)) {
     if (keys.has(key.id)) continue;
     await caveat.apiKeys.create(
-      { id: key.id, secret: key.secret, name: `[Demo] ${name}`, scopes: [...key.scopes] },
+      {
+        id: key.id,
+        secret: key.secret,
+        name: `[Demo] ${name}`,
+        scopes: [...key.scopes],
+        partnerId: 'partnerId' in key ? key.partnerId : null,
+      },
       ACTOR,
     );
     created.push(`api key ${key.id}`);
@@ -85,6 +98,11 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     created.push(`${indicators.length} demo indicators`);
   }
   await caveat.intelligence.refresh();
+  if (!(await caveat.relayStore.current()).some((p) => p.partnerId === demoRelayPolicy.partnerId)) {
+    await caveat.relayStore.publishPolicy(demoRelayPolicy.partnerId, demoRelayPolicy.policy, ACTOR);
+    await caveat.relay.reload();
+    created.push(`relay policy for ${demoRelayPolicy.partnerId}`);
+  }
   await caveat.snapshots.reload();
   if (created.length > 0) logger.info({ created: created.length }, 'demo data loaded');
   return { created };

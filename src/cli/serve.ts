@@ -32,12 +32,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   if (options.demo) {
     const exchangeKey = formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret);
     const adminKey = formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret);
+    const partnerKey = formatToken(DEMO_KEYS.partner.id, DEMO_KEYS.partner.secret);
     lines.push(
       `  demo withdrawal page: ${address}/demo/withdraw`,
       '',
       'Demo API keys (demo only, published in the README; never expose a demo instance):',
       `  exchange (screening, events): ${exchangeKey}`,
-      `  admin:                        ${adminKey}`,
+      `  admin (admin, reports):        ${adminKey}`,
+      `  Macau Judiciary Police feed:   ${partnerKey}  (GET /v1/partner/alerts)`,
+      `  check before you send:        ${address}/check`,
       '',
       'Try a Hong Kong withdrawal:',
       `  curl -s ${address}/v1/screenings -H 'authorization: Bearer ${exchangeKey}' -H 'content-type: application/json' \\`,

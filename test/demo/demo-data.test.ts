@@ -114,6 +114,29 @@ describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) =>
     expect(tw.content.resources.map((r: { phone?: string }) => r.phone)).toContain('165');
   });
 
+  it('relays a Macau hold on a reported address to the Judiciary Police feed, pseudonymized', async () => {
+    const held = (
+      await screen({
+        jurisdiction: 'MO',
+        locale: 'zh-Hant-MO',
+        userRef: 'mo-demo-user',
+        destination: { address: 'TB71wT152mrwnUrZFSa1cVP7a5tRuYkrCN', isNew: true, isWhitelisted: false },
+      })
+    ).json();
+    expect(held.decision).toBe('hold');
+    const partnerToken = `cvt_${DEMO_KEYS.partner.id}_${DEMO_KEYS.partner.secret}`;
+    const feed = (
+      await http.app.inject({
+        method: 'GET',
+        url: '/v1/partner/alerts',
+        headers: { authorization: `Bearer ${partnerToken}` },
+      })
+    ).json();
+    const alert = feed.alerts.find((a: { decisionId: string }) => a.decisionId === held.id);
+    expect(alert.payload.data).toMatchObject({ decision: 'hold', jurisdiction: 'MO', amountBand: '100-1k' });
+    expect(JSON.stringify(alert)).not.toContain('mo-demo-user');
+  });
+
   it('does not warn a withdrawal to a known destination', async () => {
     const response = await screen({
       userRef: userIn('hk-joint-anti-scam', 'treatment'),
