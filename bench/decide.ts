@@ -3,30 +3,14 @@
  * against a baseline every endpoint pays anyway (parsing the request body and serializing an
  * answer of the same size), side by side in one run. Run: npm run bench:decide
  */
-import type { LiveCampaign } from '../src/campaigns/model.js';
-import { demoCampaigns } from '../src/demo/campaigns.js';
-import { demoJurisdictions } from '../src/demo/jurisdictions.js';
 import { decide } from '../src/screening/engine.js';
 import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
 import type { ScreeningRequest } from '../src/screening/request.js';
-import { buildSnapshot } from '../src/screening/snapshot.js';
+import { demoSnapshot } from './demo-snapshot.js';
 import { benchWithdrawal } from './support.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200_000);
-const live: LiveCampaign[] = demoCampaigns.map((demo) => ({
-  campaign: {
-    id: demo.id,
-    jurisdiction: demo.jurisdiction,
-    partnerId: demo.partnerId,
-    name: demo.name,
-    demo: true,
-    retiredAt: null,
-  },
-  version: 1,
-  spec: demo.spec,
-  publishedAt: '2026-01-01T00:00:00.000Z',
-}));
-const snapshot = buildSnapshot(1, demoJurisdictions, live);
+const snapshot = demoSnapshot();
 const ledger = new FrequencyLedger();
 const locales = ['zh-Hant-HK', 'en', 'pt-MO', 'zh-Hant-MO', 'en-GB', 'zh-Hant-TW'];
 const jurisdictions = ['HK', 'HK', 'MO', 'MO', 'GB', 'TW'];

@@ -19,9 +19,6 @@ import { buildHttpApp } from '../src/http/app.js';
 import { formatToken } from '../src/store/api-key-repository.js';
 import { domainToASCII } from 'node:url';
 import { distance } from 'fastest-levenshtein';
-import type { LiveCampaign } from '../src/campaigns/model.js';
-import { demoCampaigns } from '../src/demo/campaigns.js';
-import { demoJurisdictions } from '../src/demo/jurisdictions.js';
 import { destinationCheck } from '../src/intelligence/destination-check.js';
 import { parseHostname } from '../src/intelligence/identifiers/domain.js';
 import { IndicatorIndex } from '../src/intelligence/indicator-index.js';
@@ -29,8 +26,8 @@ import type { Indicator } from '../src/intelligence/indicator.js';
 import { LookalikeDetector } from '../src/intelligence/lookalike.js';
 import { decide } from '../src/screening/engine.js';
 import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
-import { buildSnapshot } from '../src/screening/snapshot.js';
 import { IMPERSONATIONS, LEGITIMATE, OFFICIAL_DOMAINS } from '../test/intelligence/labelled-domains.js';
+import { demoSnapshot } from './demo-snapshot.js';
 import { benchWithdrawal, loadFromChild } from './support.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -140,20 +137,7 @@ out(
 
 // 4. The decision with the destination check over 10M indicators, against none.
 const index = indexes.get(10_000_000)!;
-const live: LiveCampaign[] = demoCampaigns.map((demo) => ({
-  campaign: {
-    id: demo.id,
-    jurisdiction: demo.jurisdiction,
-    partnerId: demo.partnerId,
-    name: demo.name,
-    demo: true,
-    retiredAt: null,
-  },
-  version: 1,
-  spec: demo.spec,
-  publishedAt: '2026-01-01T00:00:00.000Z',
-}));
-const snapshot = buildSnapshot(1, demoJurisdictions, live);
+const snapshot = demoSnapshot();
 const check = destinationCheck((key) => index.get(key), Date.now);
 const requests = Array.from({ length: 10_000 }, (_, i) => {
   const request = benchWithdrawal('intel', i);
