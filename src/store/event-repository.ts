@@ -61,6 +61,7 @@ export class EventRepository {
 
   async ingest(events: readonly ReactionInput[], options: IngestOptions): Promise<IngestResult> {
     return this.db.transaction(async (tx) => {
+      await lockOutcomeWriters(tx);
       const decisionIds = [...new Set(events.map((event) => event.decisionId))];
       const decisions = await loadDecisionFacts(tx, decisionIds);
       const existing = await loadEvents(
@@ -120,6 +121,7 @@ export class EventRepository {
    */
   async sweepAbandoned(abandonAfterMs: number, now: Date, limit = 5000): Promise<OutcomeChange[]> {
     return this.db.transaction(async (tx) => {
+      await lockOutcomeWriters(tx);
       const cutoff = new Date(now.getTime() - abandonAfterMs);
       const rows = await tx.query<{ decision_id: string }>(
         `INSERT INTO outcomes (decision_id, outcome, updated_at)
@@ -292,4 +294,14 @@ async function refreshOutcomes(
     }
   }
   return changed;
+}
+
+/**
+ * Writers of outcomes take each outcome row and then the shared measurement rollup rows (the
+ * triggers of migration 003), statement by statement; two such transactions in parallel on a
+ * PostgreSQL server can deadlock. They take this transaction-scoped lock first, so they run one at
+ * a time (as they do on the single-connection embedded store anyway).
+ */
+async function lockOutcomeWriters(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(727274001)');
 }

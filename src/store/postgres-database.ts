@@ -12,7 +12,17 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
   // A pooled client that errors while idle must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
-  const listeners: pg.PoolClient[] = [];
+  // Every LISTEN shares one dedicated connection: a connection per channel would take pool slots
+  // that queries need (and deadlock a small pool).
+  let listenClient: Promise<pg.PoolClient> | undefined;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listener = () =>
+    (listenClient ??= pool.connect().then((client) => {
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      return client;
+    }));
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row extends object>(text: string, params: readonly SqlValue[] = []) {
       const result = await target.query<Row>(text, params as unknown[]);
@@ -40,23 +50,22 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
       }
     },
     async listen(channel, onPayload) {
-      const client = await pool.connect();
-      listeners.push(client);
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+      const client = await listener();
+      const quoted = `"${channel.replaceAll('"', '')}"`;
+      const set = handlers.get(channel) ?? new Set();
+      if (set.size === 0) await client.query(`LISTEN ${quoted}`);
+      set.add(onPayload);
+      handlers.set(channel, set);
       return async () => {
-        await client.query(`UNLISTEN "${channel.replaceAll('"', '')}"`).catch(() => undefined);
-        listeners.splice(listeners.indexOf(client), 1);
-        client.release();
+        set.delete(onPayload);
+        if (set.size === 0) await client.query(`UNLISTEN ${quoted}`).catch(() => undefined);
       };
     },
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      for (const client of listeners.splice(0)) client.release();
+      if (listenClient) (await listenClient).release();
       await pool.end();
     },
   };
