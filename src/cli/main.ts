@@ -72,7 +72,9 @@ serverOptions(
       '--lose-holdout-reports <share>',
       'break the integration: share of holdout outcomes never reported',
       '0',
-    ),
+    )
+    .option('--population <file>', 'JSON file of per-jurisdiction true rates (instead of the built-in ones)')
+    .option('--truth <file>', 'also write the true rates to this JSON file'),
 ).action(async (options: Omit<SimulateOptions, 'key'> & { key?: string }) =>
   simulateCommand({
     ...options,
@@ -92,6 +94,9 @@ serverOptions(
     .option('--jurisdiction <code>')
     .option('--version <n>', 'campaign version')
     .option('--variant <key>')
+    .option('--locale <tag>', 'requested locale, e.g. zh-Hant-HK')
+    .option('--asset <code>', 'e.g. USDT')
+    .option('--amount-band <band>', '0-100, 100-1k, 1k-10k or 10k+ (USD)')
     .option('--sequential', 'add always-valid intervals (safe to watch daily)'),
 ).action(async (options: Omit<ReportOptions, 'key'> & { key?: string }) =>
   reportCommand({ ...options, key: options.key ?? formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret) }),

@@ -11,6 +11,9 @@ export interface ReportOptions {
   jurisdiction?: string;
   version?: string;
   variant?: string;
+  locale?: string;
+  asset?: string;
+  amountBand?: string;
   sequential?: boolean;
 }
 
@@ -21,7 +24,18 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   const path = PATHS[options.format];
   if (!path) throw new Error('--format must be json, csv or html');
   const query = new URLSearchParams();
-  for (const field of ['from', 'to', 'campaign', 'jurisdiction', 'version', 'variant'] as const) {
+  const fields = [
+    'from',
+    'to',
+    'campaign',
+    'jurisdiction',
+    'version',
+    'variant',
+    'locale',
+    'asset',
+    'amountBand',
+  ] as const;
+  for (const field of fields) {
     const value = options[field];
     if (value !== undefined) query.set(field, value);
   }

@@ -16,6 +16,8 @@ const diff = (d: DifferenceEstimate) =>
   d.difference === null
     ? 'not estimable'
     : `${(d.difference * 100).toFixed(1)} points <span class="ci">(${(d.low! * 100).toFixed(1)} to ${(d.high! * 100).toFixed(1)})</span>`;
+// Quantiles come from a histogram: an upper bound, or past its last bucket (30 minutes).
+const seconds = (value: number | null) => (value === null ? '—' : `≤ ${value} s`);
 const p = (value: number | null) => (value === null ? '—' : value < 0.0001 ? '< 0.0001' : value.toFixed(4));
 
 /** A self-contained pilot report: inline CSS and SVG, no scripts, prints on A4. */
@@ -64,12 +66,13 @@ ${report.notes.length > 0 ? `<ul class="notes">${report.notes.map((n) => `<li>${
 <tr><th>Warned users</th><td>${report.totals.treatment}</td><th>Holdout users</th><td>${report.totals.holdout}</td></tr>
 <tr><th>Displayed</th><td>${rate(report.rates.displayed)}</td><th>Cancelled</th><td>${rate(report.rates.cancelled)}</td></tr>
 <tr><th>Verified (checked, then decided)</th><td>${rate(report.rates.verified)}</td><th>Proceeded</th><td>${rate(report.rates.proceeded)}</td></tr>
-<tr><th>Abandoned</th><td>${rate(report.rates.abandoned)}</td><th>Time to decide</th><td>median ≤ ${report.timeToDecide.medianSeconds ?? '—'} s, p90 ≤ ${report.timeToDecide.p90Seconds ?? '—'} s</td></tr>
+<tr><th>Abandoned</th><td>${rate(report.rates.abandoned)}</td><th>Time to decide</th><td>median ${seconds(report.timeToDecide.medianSeconds)}, p90 ${seconds(report.timeToDecide.p90Seconds)}</td></tr>
 </table>
 <figure>${interventionOverTime(report)}</figure>
 <figure>${outcomeMix(report)}</figure>
 <h2>Effect against the holdout</h2>
 <table>
+<tr><th>Outcome reported, warned / holdout</th><td>${rate(u.outcomeReported.warned)} / ${rate(u.outcomeReported.holdout)}</td></tr>
 <tr><th>Completed withdrawals, warned</th><td>${rate(u.completionWarned)}</td></tr>
 <tr><th>Completed withdrawals, holdout</th><td>${rate(u.completionHoldout)}</td></tr>
 <tr><th>Difference</th><td>${diff(u.difference)}</td></tr>

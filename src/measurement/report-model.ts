@@ -31,6 +31,8 @@ export interface RollupRow {
   abandoned: number;
   withdrew: number;
   stayed: number;
+  /** Decisions with an outcome that were never reported as displayed (left out of the outcome rates). */
+  undisplayedOutcomes: number;
 }
 
 export interface ExperimentConfig {
@@ -38,6 +40,8 @@ export interface ExperimentConfig {
   version: number;
   holdoutShare: number;
   variants: { key: string; weight: number }[];
+  /** Resources the version's content offers (any locale), so one nobody opened shows as 0%. */
+  resourceIds: string[];
 }
 
 export interface ReportInput {
@@ -60,6 +64,8 @@ export interface Counts {
   verified: number;
   proceeded: number;
   abandoned: number;
+  /** Warned decisions with an outcome but no reported display: not in the outcome rates. */
+  undisplayedOutcomes: number;
 }
 
 export interface PeriodFigures {
@@ -88,9 +94,18 @@ export interface PilotReport {
     /** displayed / warned: did the exchange actually show the warning? */
     displayed: RateEstimate;
   };
+  /**
+   * Display to decision of warned users, read from a histogram: each quantile is the upper bound of
+   * its bucket ("at most"); null without data or when it lies past the last bucket (30 minutes).
+   */
   timeToDecide: { decided: number; medianSeconds: number | null; p90Seconds: number | null };
   resources: { resourceId: string; opened: RateEstimate }[];
   uplift: {
+    /**
+     * Share of each arm's decisions whose withdrawal outcome (went ahead or not) was reported: the
+     * comparison uses only those, so a gap between the arms biases it (see the sample-ratio check).
+     */
+    outcomeReported: { warned: RateEstimate; holdout: RateEstimate };
     /** Share of decided withdrawals that went ahead, per arm. */
     completionWarned: RateEstimate;
     completionHoldout: RateEstimate;

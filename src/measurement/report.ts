@@ -21,6 +21,7 @@ const zero = (): Sums => ({
   abandoned: 0,
   withdrew: 0,
   stayed: 0,
+  undisplayedOutcomes: 0,
 });
 
 function sum(rows: readonly RollupRow[]): Sums {
@@ -29,8 +30,13 @@ function sum(rows: readonly RollupRow[]): Sums {
   return total;
 }
 
-const intervention = (s: Sums) => wilson(s.cancelled + s.verified, s.displayed);
-const completion = (s: Sums) => wilson(s.withdrew, s.withdrew + s.stayed);
+/**
+ * A rate with its interval that cannot fail the report: the rollups keep x <= n, and should a row
+ * ever disagree (data written before a fix), the count is capped rather than the request failing.
+ */
+const rate = (x: number, n: number) => wilson(Math.max(0, Math.min(x, n)), Math.max(0, n));
+const intervention = (s: Sums) => rate(s.cancelled + s.verified, s.displayed);
+const completion = (s: Sums) => rate(s.withdrew, s.withdrew + s.stayed);
 
 /** The pilot report: every figure with its interval, computed from rollup rows (pure). */
 export function buildReport(input: ReportInput): PilotReport {
@@ -46,6 +52,10 @@ export function buildReport(input: ReportInput): PilotReport {
     notes.push('No holdout users in this selection: the effect of the warning cannot be estimated.');
   if (warned.displayed < warned.decisions * 0.9 && warned.decisions > 0)
     notes.push('Fewer than 90% of warnings were reported as displayed: check the exchange integration.');
+  if (warned.undisplayedOutcomes > 0)
+    notes.push(
+      `${warned.undisplayedOutcomes} warned decisions have an outcome but were never reported as displayed; they are left out of the outcome rates (not of the comparison with the holdout).`,
+    );
 
   const totals: Counts = {
     decisions: warned.decisions + holdout.decisions,
@@ -56,6 +66,7 @@ export function buildReport(input: ReportInput): PilotReport {
     verified: warned.verified,
     proceeded: warned.proceeded,
     abandoned: warned.abandoned,
+    undisplayedOutcomes: warned.undisplayedOutcomes,
   };
   const test = twoProportionZTest(
     warned.withdrew,
@@ -70,17 +81,35 @@ export function buildReport(input: ReportInput): PilotReport {
     holdout.withdrew + holdout.stayed,
   ] as const;
 
-  const sampleRatio = sampleRatioChecks(rows, input.experiments);
+  // Arms pooled over versions with different holdout shares weigh each version differently in the
+  // two arms (Simpson's paradox): the pooled comparison is only fair when the shares agree.
+  const present = input.experiments.filter((e) =>
+    rows.some((row) => row.campaignId === e.campaignId && row.campaignVersion === e.version),
+  );
+  if (new Set(present.map((e) => e.holdoutShare)).size > 1)
+    notes.push(
+      `This selection pools ${present.length} campaign versions with different holdout shares; the comparison with the holdout can be biased: filter by campaign and version.`,
+    );
+  const sampleRatio = sampleRatioChecks(rows, input.experiments, input.filter.variant);
   for (const check of sampleRatio) {
-    if (check.assignment.mismatch || check.analysed.mismatch)
+    const where = `${check.campaignId} v${check.version}`;
+    if (check.assignment.mismatch)
       notes.push(
-        `Sample ratio mismatch in ${check.campaignId} v${check.version}: the observed split differs from the configured one (p < ${check.assignment.threshold}); do not trust the comparison until it is explained.`,
+        `Sample ratio mismatch in ${where}: decisions per arm differ from the configured split (p < ${check.assignment.threshold}): assignment or recording is broken; do not trust the comparison until it is explained.`,
+      );
+    else if (check.analysed.mismatch)
+      notes.push(
+        `Sample ratio mismatch in ${where} among reported outcomes (p < ${check.analysed.threshold}): one arm's withdrawals go unreported more often than the other's (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained; see uplift.outcomeReported.`,
       );
   }
 
   const variantKeys = [...new Set(warnedRows.map((row) => row.variant))].sort();
+  // Configured variants that had no traffic are listed too (with no rate), unless the report is
+  // about one variant.
   const configuredVariants = new Set(input.experiments.flatMap((e) => e.variants.map((v) => v.key)));
-  for (const key of configuredVariants) if (!variantKeys.includes(key)) variantKeys.push(key);
+  for (const key of configuredVariants)
+    if (!variantKeys.includes(key) && (input.filter.variant === undefined || key === input.filter.variant))
+      variantKeys.push(key);
   const variants = variantKeys.map((variant) => {
     const s = sum(warnedRows.filter((row) => row.variant === variant));
     return { variant, decisions: s.decisions, intervention: intervention(s), completion: completion(s) };
@@ -113,22 +142,23 @@ export function buildReport(input: ReportInput): PilotReport {
     totals,
     rates: {
       intervention: intervention(warned),
-      cancelled: wilson(warned.cancelled, warned.displayed),
-      verified: wilson(warned.verified, warned.displayed),
-      proceeded: wilson(warned.proceeded, warned.displayed),
-      abandoned: wilson(warned.abandoned, warned.displayed),
-      displayed: wilson(warned.displayed, warned.decisions),
+      cancelled: rate(warned.cancelled, warned.displayed),
+      verified: rate(warned.verified, warned.displayed),
+      proceeded: rate(warned.proceeded, warned.displayed),
+      abandoned: rate(warned.abandoned, warned.displayed),
+      displayed: rate(warned.displayed, warned.decisions),
     },
     timeToDecide: {
       decided: [...input.decideBuckets.values()].reduce((a, b) => a + b, 0),
-      medianSeconds: bucketQuantile(input.decideBuckets, 0.5),
-      p90Seconds: bucketQuantile(input.decideBuckets, 0.9),
+      medianSeconds: finite(bucketQuantile(input.decideBuckets, 0.5)),
+      p90Seconds: finite(bucketQuantile(input.decideBuckets, 0.9)),
     },
-    resources: input.resourceOpens.map((open) => ({
-      resourceId: open.resourceId,
-      opened: wilson(Math.min(open.decisions, warned.displayed), warned.displayed),
-    })),
+    resources: resourceRates(input.resourceOpens, present, warned.displayed),
     uplift: {
+      outcomeReported: {
+        warned: rate(warned.withdrew + warned.stayed, warned.decisions),
+        holdout: rate(holdout.withdrew + holdout.stayed, holdout.decisions),
+      },
       completionWarned: completion(warned),
       completionHoldout: completion(holdout),
       difference: newcombeDifference(...args),
@@ -144,9 +174,27 @@ export function buildReport(input: ReportInput): PilotReport {
   };
 }
 
+/** Open rate of every resource opened or offered by a version in the selection, by id. */
+function resourceRates(
+  opens: ReportInput['resourceOpens'],
+  experiments: readonly ExperimentConfig[],
+  displayed: number,
+): PilotReport['resources'] {
+  const counts = new Map<string, number>();
+  for (const experiment of experiments) for (const id of experiment.resourceIds) counts.set(id, 0);
+  for (const open of opens) counts.set(open.resourceId, (counts.get(open.resourceId) ?? 0) + open.decisions);
+  return [...counts.keys()]
+    .sort()
+    .map((resourceId) => ({ resourceId, opened: rate(counts.get(resourceId) ?? 0, displayed) }));
+}
+
+/** Past the last histogram bucket there is no upper bound to give: null, not Infinity (not JSON). */
+const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
+
 function sampleRatioChecks(
   rows: readonly RollupRow[],
   experiments: readonly ExperimentConfig[],
+  onlyVariant: string | undefined,
 ): PilotReport['sampleRatio'] {
   return experiments
     .map((experiment) => {
@@ -155,12 +203,17 @@ function sampleRatioChecks(
       );
       if (own.length === 0) return null;
       const weightTotal = experiment.variants.reduce((s, v) => s + v.weight, 0);
+      // A report filtered to one variant holds that variant and the holdout: the check compares the
+      // two against their configured shares (sampleRatioCheck renormalizes), not against absent arms.
+      const variants = experiment.variants.filter(
+        (variant) => onlyVariant === undefined || variant.key === onlyVariant,
+      );
       const shares: Record<string, number> = { holdout: experiment.holdoutShare };
-      for (const variant of experiment.variants)
+      for (const variant of variants)
         shares[`variant ${variant.key}`] = ((1 - experiment.holdoutShare) * variant.weight) / weightTotal;
       const count = (pick: (row: RollupRow) => number) => {
         const observed: Record<string, number> = { holdout: 0 };
-        for (const variant of experiment.variants) observed[`variant ${variant.key}`] = 0;
+        for (const variant of variants) observed[`variant ${variant.key}`] = 0;
         for (const row of own) {
           const key = row.arm === 'holdout' ? 'holdout' : `variant ${row.variant}`;
           if (key in observed) observed[key] = (observed[key] ?? 0) + pick(row);

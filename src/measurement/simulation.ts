@@ -33,6 +33,11 @@ export interface PlannedUser {
 
 export interface Truth {
   jurisdiction: string;
+  /** Shares of warned users (displayed warnings) by outcome; abandoned once the sweeper has run. */
+  cancelled: number;
+  verified: number;
+  proceeded: number;
+  abandoned: number;
   intervention: number;
   completionWarned: number;
   completionHoldout: number;
@@ -45,6 +50,10 @@ export function truthOf(behaviour: JurisdictionBehaviour): Truth {
   const completionWarned = (w.verifyThenProceed + w.proceed) / decided;
   return {
     jurisdiction: behaviour.jurisdiction,
+    cancelled: w.cancel,
+    verified: w.verifyThenCancel + w.verifyThenProceed,
+    proceeded: w.proceed,
+    abandoned: 1 - decided,
     intervention: w.cancel + w.verifyThenCancel + w.verifyThenProceed,
     completionWarned,
     completionHoldout: behaviour.holdoutCompletion,
@@ -61,6 +70,46 @@ export function checkBehaviour(behaviour: JurisdictionBehaviour): string | undef
   if (!Number.isInteger(behaviour.users) || behaviour.users < 1)
     return `${behaviour.jurisdiction}: users must be a positive integer`;
   return undefined;
+}
+
+/**
+ * Reads a population the user wrote (JSON: an array of behaviours; `users` may be left out and
+ * defaults to `defaultUsers`). Throws an Error naming the entry and field that is wrong.
+ */
+export function parseBehaviours(json: unknown, defaultUsers: number): JurisdictionBehaviour[] {
+  if (!Array.isArray(json) || json.length === 0)
+    throw new Error('the population must be a non-empty JSON array of jurisdiction behaviours');
+  const number = (value: unknown, where: string): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${where} must be a number`);
+    return value;
+  };
+  return json.map((entry: unknown, index): JurisdictionBehaviour => {
+    const where = `population[${index}]`;
+    if (typeof entry !== 'object' || entry === null) throw new Error(`${where} must be an object`);
+    const e = entry as Record<string, unknown>;
+    if (typeof e.jurisdiction !== 'string' || !/^[A-Z]{2}$/.test(e.jurisdiction))
+      throw new Error(`${where}.jurisdiction must be a two-letter code`);
+    if (typeof e.locale !== 'string' || e.locale.length === 0)
+      throw new Error(`${where}.locale must be a BCP 47 tag`);
+    const warned = e.warned;
+    if (typeof warned !== 'object' || warned === null) throw new Error(`${where}.warned must be an object`);
+    const w = warned as Record<string, unknown>;
+    const behaviour: JurisdictionBehaviour = {
+      jurisdiction: e.jurisdiction,
+      locale: e.locale,
+      users: e.users === undefined ? defaultUsers : number(e.users, `${where}.users`),
+      warned: {
+        cancel: number(w.cancel ?? 0, `${where}.warned.cancel`),
+        verifyThenCancel: number(w.verifyThenCancel ?? 0, `${where}.warned.verifyThenCancel`),
+        verifyThenProceed: number(w.verifyThenProceed ?? 0, `${where}.warned.verifyThenProceed`),
+        proceed: number(w.proceed ?? 0, `${where}.warned.proceed`),
+      },
+      holdoutCompletion: number(e.holdoutCompletion, `${where}.holdoutCompletion`),
+    };
+    const problem = checkBehaviour(behaviour);
+    if (problem) throw new Error(`${where}: ${problem}`);
+    return behaviour;
+  });
 }
 
 export function planPopulation(

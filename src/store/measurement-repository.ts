@@ -26,11 +26,13 @@ export class MeasurementRepository {
       abandoned: number;
       withdrew: number;
       stayed: number;
+      undisplayed_outcomes: number;
     }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, campaign_id, campaign_version, variant, arm,
          sum(decisions)::int AS decisions, sum(displayed)::int AS displayed, sum(cancelled)::int AS cancelled,
          sum(verified)::int AS verified, sum(proceeded)::int AS proceeded, sum(abandoned)::int AS abandoned,
-         sum(withdrew)::int AS withdrew, sum(stayed)::int AS stayed
+         sum(withdrew)::int AS withdrew, sum(stayed)::int AS stayed,
+         sum(undisplayed_outcomes)::int AS undisplayed_outcomes
        FROM measurement_daily ${where}
        GROUP BY day, campaign_id, campaign_version, variant, arm
        ORDER BY day`,
@@ -50,6 +52,7 @@ export class MeasurementRepository {
       abandoned: row.abandoned,
       withdrew: row.withdrew,
       stayed: row.stayed,
+      undisplayedOutcomes: row.undisplayed_outcomes,
     }));
   }
 
@@ -90,6 +93,9 @@ export class MeasurementRepository {
         version: row.version,
         holdoutShare: spec.experiment.holdoutShare,
         variants: spec.experiment.variants.map((v) => ({ key: v.key, weight: v.weight })),
+        resourceIds: [
+          ...new Set(Object.values(spec.content).flatMap((content) => content.resources.map((r) => r.id))),
+        ],
       };
     });
   }

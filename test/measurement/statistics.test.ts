@@ -19,6 +19,9 @@ import { alwaysValidDifference } from '../../src/measurement/statistics/sequenti
  * - Normal quantiles, z-test p and χ²(1) tails: Python 3.11 statistics.NormalDist and math.erfc.
  * - χ²(2) and χ²(4) tails: closed forms exp(-x/2) and exp(-x/2)(1 + x/2).
  * - Sample size: R power.prop.test(p1 = 0.5, p2 = 0.6, power = 0.8) gives n = 387.3 per group.
+ * - SciPy 1.17.1 (outputs kept here as fixtures): scipy.stats.contingency.relative_risk(...)
+ *   .confidence_interval(0.95) (Katz log method), scipy.stats.binomtest(k, n).proportion_ci(
+ *   method='wilson'), scipy.stats.chisquare (goodness of fit) and chi2_contingency(correction=False).
  */
 
 describe('Wilson score interval', () => {
@@ -183,5 +186,51 @@ describe('power planning', () => {
     expect(() => planPilot({ baselineRate: 0.98, effect: 0.05, holdoutShare: 0.2 })).toThrow(
       /between 0 and 1/,
     );
+  });
+});
+
+describe('fixtures from SciPy 1.17.1', () => {
+  it.each([
+    [30, 100, 60, 100, 0.356071793693903, 0.7021055990043188],
+    [651, 1000, 930, 1000, 0.6668856424329528, 0.7347586584895828],
+    [15, 148, 81, 263, 0.1970586263024593, 0.5495473216245762],
+  ])(
+    'relative risk %i/%i vs %i/%i: Katz interval as relative_risk().confidence_interval()',
+    (x1, n1, x2, n2, low, high) => {
+      const relative = relativeDifference(x1, n1, x2, n2);
+      expect(relative.difference! + 1).toBeCloseTo(x1 / n1 / (x2 / n2), 12);
+      expect(relative.low! + 1).toBeCloseTo(low, 7);
+      expect(relative.high! + 1).toBeCloseTo(high, 7);
+    },
+  );
+
+  it.each([
+    [81, 263, 0.99, 0.24013690268760768, 0.3852825023182298],
+    [2, 50, 0.95, 0.011038884327619812, 0.1346009068750702],
+  ])('Wilson %i/%i at %f as binomtest().proportion_ci(method="wilson")', (x, n, confidence, low, high) => {
+    const estimate = wilson(x, n, confidence);
+    expect(estimate.low).toBeCloseTo(low, 7);
+    expect(estimate.high).toBeCloseTo(high, 7);
+  });
+
+  it('sample-ratio χ² as scipy.stats.chisquare, with three arms and two', () => {
+    const three = sampleRatioCheck(
+      { holdout: 1980, 'variant A': 3950, 'variant B': 4070 },
+      { holdout: 0.2, 'variant A': 0.4, 'variant B': 0.4 },
+    );
+    expect(three.chiSquare).toBeCloseTo(2.05, 10);
+    expect(three.p).toBeCloseTo(0.3587964654059517, 10);
+    expect(three.mismatch).toBe(false);
+    const two = sampleRatioCheck({ holdout: 1850, treatment: 8150 }, { holdout: 0.2, treatment: 0.8 });
+    expect(two.chiSquare).toBeCloseTo(14.0625, 10);
+    expect(two.p).toBeCloseTo(0.00017683457040160785, 12);
+    expect(two.mismatch).toBe(true);
+  });
+
+  it('a far-tail two-proportion test keeps its p-value (z² is chi2_contingency without correction)', () => {
+    const result = twoProportionZTest(651, 1000, 930, 1000);
+    expect(result.statistic! ** 2).toBeCloseTo(235.01333707707425, 8);
+    // Relative accuracy far out in the tail, where 1 − Φ(z) would round to 0.
+    expect(result.p! / 4.809139493830709e-53).toBeCloseTo(1, 6);
   });
 });

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
-import type { PowerPlan } from '../../measurement/statistics/power.js';
 import { RequestProblem } from '../../errors.js';
 import { reportCsv } from '../../measurement/report-csv.js';
 import { reportHtml } from '../../measurement/report-html.js';
-import { AMOUNT_BANDS, type PilotReport, type ReportFilter } from '../../measurement/report-model.js';
+import { AMOUNT_BANDS, type ReportFilter } from '../../measurement/report-model.js';
+import { PilotReportSchema, PowerPlanSchema } from '../../measurement/report-schema.js';
 import type { Authenticator } from '../auth.js';
 import { problemResponses } from '../schemas.js';
 
@@ -29,20 +29,6 @@ const ReportQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 type ReportQuery = Static<typeof ReportQuerySchema>;
-
-// The report's shape is documented by its TypeScript types (src/measurement/report-model.ts); the
-// schema lets the serializer pass it through whole.
-const PilotReportSchema = Type.Unsafe<PilotReport>({
-  type: 'object',
-  additionalProperties: true,
-  description:
-    'PilotReport: totals, rates (x, n, rate, low, high), uplift, sampleRatio, variants, daily, weekly',
-});
-const PowerPlanSchema = Type.Unsafe<PowerPlan & { weeklyEligible: number | null }>({
-  type: 'object',
-  additionalProperties: true,
-  description: "holdoutUsers, treatmentUsers, totalUsers, weeks at the campaign's recent traffic",
-});
 
 const PowerQuerySchema = Type.Object(
   {

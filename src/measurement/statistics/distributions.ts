@@ -10,9 +10,12 @@ export function normalCdf(z: number): number {
   return 0.5 * (1 + errorFunction(z / Math.SQRT2));
 }
 
-/** Two-sided p-value of a standard normal statistic. */
+/**
+ * Two-sided p-value of a standard normal statistic: P(|Z| ≥ |z|) = P(χ²₁ ≥ z²), taken from the χ²
+ * tail, which keeps its relative accuracy far out where 1 − Φ(z) would round to 0.
+ */
 export function twoSidedP(z: number): number {
-  return Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
+  return chiSquareSurvival(z * z, 1);
 }
 
 /**

@@ -35,6 +35,8 @@ export function planPilot(options: {
   if (!(p1 > 0 && p1 < 1)) throw new RangeError('baselineRate + effect must be between 0 and 1');
   if (effect === 0) throw new RangeError('effect must not be 0');
   if (!(h > 0 && h < 1)) throw new RangeError('holdoutShare must be between 0 and 1');
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha must be between 0 and 1');
+  if (!(power > 0 && power < 1)) throw new RangeError('power must be between 0 and 1');
   // k treatment users per holdout user.
   const k = (1 - h) / h;
   const za = normalQuantile(1 - alpha / 2);

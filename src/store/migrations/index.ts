@@ -3,6 +3,7 @@ import { decisionsAndEvents } from './002-decisions-and-events.js';
 import { measurementRollups } from './003-measurement-rollups.js';
 import { intelligence } from './004-intelligence.js';
 import { relay } from './005-relay.js';
+import { measurementDisplayedOutcomes } from './007-measurement-displayed-outcomes.js';
 import { rollupLockOrder } from './008-rollup-lock-order.js';
 
 export interface Migration {
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'measurement-rollups', sql: measurementRollups },
   { version: 4, name: 'intelligence', sql: intelligence },
   { version: 5, name: 'relay', sql: relay },
+  { version: 7, name: 'measurement-displayed-outcomes', sql: measurementDisplayedOutcomes },
   { version: 8, name: 'rollup-lock-order', sql: rollupLockOrder },
 ];

@@ -1,0 +1,161 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AMOUNT_BANDS, type PilotReport } from './report-model.js';
+import type { PowerPlan } from './statistics/power.js';
+
+/**
+ * JSON Schemas of the report responses, for the OpenAPI document (the console reads these
+ * endpoints) and for serialization. The type checks at the bottom keep them equal to the
+ * TypeScript model, so a field added to one and not the other does not compile.
+ */
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Share = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
+
+export const RateEstimateSchema = Type.Object(
+  {
+    x: Type.Integer({ description: 'count' }),
+    n: Type.Integer({ description: 'denominator; 0 means no rate' }),
+    rate: Share,
+    low: Share,
+    high: Share,
+  },
+  { description: 'x / n with its 95% Wilson score interval; rate, low, high are null when n = 0' },
+);
+
+export const DifferenceEstimateSchema = Type.Object(
+  { difference: Nullable(Type.Number()), low: Nullable(Type.Number()), high: Nullable(Type.Number()) },
+  { description: 'An estimate with its 95% interval; null when not estimable (an arm without data)' },
+);
+
+const TestResultSchema = Type.Object({ statistic: Nullable(Type.Number()), p: Nullable(Type.Number()) });
+
+const SampleRatioCheckSchema = Type.Object({
+  observed: Type.Record(Type.String(), Type.Integer()),
+  expectedShare: Type.Record(Type.String(), Type.Number()),
+  chiSquare: Nullable(Type.Number()),
+  p: Nullable(Type.Number()),
+  mismatch: Type.Boolean({ description: 'p below threshold: the observed split is not the configured one' }),
+  threshold: Type.Number(),
+});
+
+export const ReportFilterSchema = Type.Object({
+  campaign: Type.Optional(Type.String()),
+  jurisdiction: Type.Optional(Type.String()),
+  version: Type.Optional(Type.Integer()),
+  variant: Type.Optional(Type.String()),
+  locale: Type.Optional(Type.String()),
+  asset: Type.Optional(Type.String()),
+  amountBand: Type.Optional(Type.String({ enum: [...AMOUNT_BANDS] })),
+  from: Type.Optional(Type.String({ description: 'UTC day, inclusive' })),
+  to: Type.Optional(Type.String({ description: 'UTC day, inclusive' })),
+});
+
+const PeriodFiguresSchema = Type.Object({
+  period: Type.String({ description: 'YYYY-MM-DD: the day, or the Monday of the ISO week' }),
+  treatment: Type.Integer(),
+  holdout: Type.Integer(),
+  displayed: Type.Integer(),
+  intervention: RateEstimateSchema,
+  completionWarned: RateEstimateSchema,
+  completionHoldout: RateEstimateSchema,
+});
+
+export const PilotReportSchema = Type.Object(
+  {
+    generatedAt: Type.String({ format: 'date-time' }),
+    filter: ReportFilterSchema,
+    notes: Type.Array(Type.String(), {
+      description: 'What the figures can and cannot say: no data, no holdout, a broken split…',
+    }),
+    totals: Type.Object({
+      decisions: Type.Integer(),
+      treatment: Type.Integer({ description: 'warned users' }),
+      holdout: Type.Integer(),
+      displayed: Type.Integer(),
+      cancelled: Type.Integer(),
+      verified: Type.Integer(),
+      proceeded: Type.Integer(),
+      abandoned: Type.Integer(),
+      undisplayedOutcomes: Type.Integer({
+        description: 'warned decisions with an outcome but no reported display: not in the outcome rates',
+      }),
+    }),
+    rates: Type.Object({
+      intervention: RateEstimateSchema,
+      cancelled: RateEstimateSchema,
+      verified: RateEstimateSchema,
+      proceeded: RateEstimateSchema,
+      abandoned: RateEstimateSchema,
+      displayed: RateEstimateSchema,
+    }),
+    timeToDecide: Type.Object({
+      decided: Type.Integer(),
+      medianSeconds: Nullable(Type.Number()),
+      p90Seconds: Nullable(Type.Number()),
+    }),
+    resources: Type.Array(Type.Object({ resourceId: Type.String(), opened: RateEstimateSchema })),
+    uplift: Type.Object({
+      outcomeReported: Type.Object(
+        { warned: RateEstimateSchema, holdout: RateEstimateSchema },
+        { description: "share of each arm's decisions with a reported withdrawal outcome" },
+      ),
+      completionWarned: RateEstimateSchema,
+      completionHoldout: RateEstimateSchema,
+      difference: DifferenceEstimateSchema,
+      relative: DifferenceEstimateSchema,
+      test: TestResultSchema,
+      alwaysValid: Nullable(DifferenceEstimateSchema),
+    }),
+    sampleRatio: Type.Array(
+      Type.Object({
+        campaignId: Type.String(),
+        version: Type.Integer(),
+        assignment: SampleRatioCheckSchema,
+        analysed: SampleRatioCheckSchema,
+      }),
+    ),
+    variants: Type.Array(
+      Type.Object({
+        variant: Type.String(),
+        decisions: Type.Integer(),
+        intervention: RateEstimateSchema,
+        completion: RateEstimateSchema,
+      }),
+    ),
+    variantComparison: Nullable(
+      Type.Object({
+        a: Type.String(),
+        b: Type.String(),
+        intervention: DifferenceEstimateSchema,
+        test: TestResultSchema,
+      }),
+    ),
+    daily: Type.Array(PeriodFiguresSchema),
+    weekly: Type.Array(PeriodFiguresSchema),
+  },
+  { description: 'Pilot report: see src/measurement/report-model.ts' },
+);
+
+export const PowerPlanSchema = Type.Object(
+  {
+    baselineRate: Type.Number(),
+    targetRate: Type.Number(),
+    alpha: Type.Number(),
+    power: Type.Number(),
+    holdoutShare: Type.Number(),
+    treatmentUsers: Type.Integer(),
+    holdoutUsers: Type.Integer(),
+    totalUsers: Type.Integer(),
+    weeks: Nullable(Type.Number({ description: "at the campaign's traffic of the last four weeks" })),
+    weeklyEligible: Nullable(Type.Number({ description: 'decisions per week under the campaign' })),
+  },
+  { description: 'Users and weeks a pilot needs (two-sided two-proportion z test)' },
+);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const reportMatches: Same<Static<typeof PilotReportSchema>, PilotReport> = true;
+const powerMatches: Same<
+  Static<typeof PowerPlanSchema>,
+  PowerPlan & { weeklyEligible: number | null }
+> = true;
+void reportMatches;
+void powerMatches;
