@@ -22,6 +22,11 @@ export const ConfigSchema = Type.Object({
   RELAY_RETRY_DELAY_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   RELAY_RETRY_LIMIT: Type.Integer({ minimum: 0, maximum: 30, default: 11 }),
   RELAY_ATTEMPT_EXPIRE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], {
+    default: 'auto',
+    description: 'Mark the console session cookie Secure: auto = when the request came over HTTPS',
+  }),
+  SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   CORS_ORIGINS: Type.String({
     default: '',
     description: 'Comma-separated origins allowed to call the API from browsers',
@@ -38,6 +43,8 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   abandonAfterMs: number;
   publicLookupPerMinute: number;
+  cookieSecure: 'auto' | boolean;
+  signInPerMinute: number;
   corsOrigins: string[];
   relay: {
     allowPrivateTargets: boolean;
@@ -59,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'PORT',
       'ABANDON_AFTER_MINUTES',
       'PUBLIC_LOOKUP_PER_MINUTE',
+      'SIGN_IN_PER_MINUTE',
       'RELAY_RETRY_DELAY_SECONDS',
       'RELAY_RETRY_LIMIT',
       'RELAY_ATTEMPT_EXPIRE_SECONDS',
@@ -84,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: config.LOG_LEVEL,
     abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,
     publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
+    cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
+    signInPerMinute: config.SIGN_IN_PER_MINUTE,
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { FrequencyLedger } from '../screening/frequency-ledger.js';
 import { ApiKeyRepository } from '../store/api-key-repository.js';
 import { CampaignRepository } from '../store/campaign-repository.js';
+import { ConsoleUserRepository } from '../store/console-user-repository.js';
 import type { Database } from '../store/database.js';
 import { DecisionRecorder } from '../store/decision-recorder.js';
 import { EventRepository } from '../store/event-repository.js';
@@ -29,6 +30,9 @@ export interface Caveat {
   db: Database;
   campaigns: CampaignRepository;
   apiKeys: ApiKeyRepository;
+  users: ConsoleUserRepository;
+  /** Signs console CSRF tokens; shared by every replica through the store. */
+  csrfKey: string;
   events: EventRepository;
   recorder: DecisionRecorder;
   snapshots: SnapshotHolder;
@@ -120,6 +124,8 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     db,
     campaigns,
     apiKeys,
+    users: new ConsoleUserRepository(db),
+    csrfKey: await ensureSecret(db, 'console_csrf_key'),
     events,
     recorder,
     snapshots,

@@ -6,6 +6,7 @@ import { demoRelayPolicy } from '../demo/relay-policy.js';
 import { demoIndicatorRows, demoOfficialChannels } from '../demo/intelligence.js';
 import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
+import type { NewConsoleUser } from '../store/console-user-repository.js';
 import type { Caveat } from './caveat.js';
 
 /**
@@ -28,6 +29,34 @@ export const DEMO_KEYS = {
 };
 
 const ACTOR = 'seed:demo';
+
+/** Demo console sign-ins, one per role; the password is published in the README like the keys. */
+export const DEMO_CONSOLE_PASSWORD = 'demo-only-password';
+const demoUsers: Omit<NewConsoleUser, 'password' | 'jurisdiction' | 'partnerId'>[] &
+  Partial<Pick<NewConsoleUser, 'jurisdiction' | 'partnerId'>>[] = [
+  { email: 'admin@demo.caveat.example', name: '[Demo] Exchange compliance admin', role: 'admin' },
+  { email: 'analyst@demo.caveat.example', name: '[Demo] Analyst', role: 'analyst' },
+  {
+    email: 'reviewer.hk@demo.caveat.example',
+    name: '[Demo] Reviewer, Hong Kong Police Force',
+    role: 'partner_reviewer',
+    jurisdiction: 'HK',
+    partnerId: 'hk-police-cstcb',
+  },
+  {
+    email: 'reviewer.mo@demo.caveat.example',
+    name: '[Demo] Reviewer, Macao Judiciary Police',
+    role: 'partner_reviewer',
+    jurisdiction: 'MO',
+    partnerId: 'mo-judiciary-police',
+  },
+];
+export const DEMO_USERS: readonly NewConsoleUser[] = demoUsers.map((user) => ({
+  jurisdiction: null,
+  partnerId: null,
+  ...user,
+  password: DEMO_CONSOLE_PASSWORD,
+}));
 
 /** Loads the demo jurisdictions, partners, published campaigns and keys; running it again changes nothing. */
 export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ created: string[] }> {
@@ -56,6 +85,14 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
       },
       ACTOR,
     );
+    // Partner campaigns publish only once approved. The demo texts come from the partners' public
+    // material and were not reviewed by them: the approval says so.
+    await caveat.campaigns.submitForReview(demo.id, ACTOR, null);
+    await caveat.campaigns.approve(
+      demo.id,
+      ACTOR,
+      '[Demo] Written from the partner’s public anti-scam material; not reviewed by the partner.',
+    );
     await caveat.campaigns.publish(demo.id, ACTOR);
     created.push(`campaign ${demo.id}`);
   }
@@ -74,6 +111,11 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     );
     created.push(`api key ${key.id}`);
   }
+  const emails = new Set((await caveat.users.list()).map((user) => user.email));
+  // Hashing is slow on purpose (scrypt); the thread pool hashes the four at once.
+  const newUsers = DEMO_USERS.filter((user) => !emails.has(user.email));
+  await Promise.all(newUsers.map((user) => caveat.users.create(user, ACTOR)));
+  created.push(...newUsers.map((user) => `console user ${user.email}`));
   const official = new Set((await caveat.intelligenceStore.officialChannels()).map((c) => c.key));
   for (const entry of demoOfficialChannels) {
     const identifier = detectIdentifier(entry.value);

@@ -26,6 +26,27 @@ export interface Campaign {
 
 export type VersionState = 'draft' | 'published';
 
+/** Where a draft is in the partner's review. Saving the draft again returns it to 'editing'. */
+export type ReviewState = 'editing' | 'in_review' | 'approved' | 'changes_requested';
+
+export interface VersionReview {
+  state: ReviewState;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  note: string | null;
+}
+
+/** One step of a review, kept for the record. */
+export interface ReviewEntry {
+  version: number;
+  action: 'submitted' | 'approved' | 'changes_requested';
+  actor: string;
+  at: string;
+  note: string | null;
+}
+
 export interface CampaignVersion {
   campaignId: string;
   version: number;
@@ -35,6 +56,7 @@ export interface CampaignVersion {
   createdAt: string;
   publishedBy: string | null;
   publishedAt: string | null;
+  review: VersionReview;
 }
 
 /** A published version ready for screening, with what the engine needs beside the spec. */

@@ -1,5 +1,5 @@
 import { startCaveat } from '../app/caveat.js';
-import { DEMO_KEYS, seedDemo } from '../app/demo-seed.js';
+import { DEMO_CONSOLE_PASSWORD, DEMO_KEYS, DEMO_USERS, seedDemo } from '../app/demo-seed.js';
 import type { Config } from '../config.js';
 import { buildHttpApp } from '../http/app.js';
 import { formatToken } from '../store/api-key-repository.js';
@@ -10,7 +10,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const logger = createLogger(config.logLevel);
   const caveat = await startCaveat({ config, logger });
   if (options.demo) await seedDemo(caveat, logger);
-  const { app } = await buildHttpApp(caveat);
+  const { app } = await buildHttpApp(caveat, { demo: options.demo });
   const address = await app.listen({ port: config.port, host: config.host });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -41,6 +41,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
       `  admin (admin, reports):        ${adminKey}`,
       `  Macau Judiciary Police feed:   ${partnerKey}  (GET /v1/partner/alerts)`,
       `  check before you send:        ${address}/check`,
+      '',
+      `Console: ${address}/console/  (demo sign-ins, password ${DEMO_CONSOLE_PASSWORD}):`,
+      ...DEMO_USERS.map(
+        (user) =>
+          `  ${user.email.padEnd(34)} ${user.role}${user.jurisdiction ? ` ${user.jurisdiction}` : ''}`,
+      ),
       '',
       'Try a Hong Kong withdrawal:',
       `  curl -s ${address}/v1/screenings -H 'authorization: Bearer ${exchangeKey}' -H 'content-type: application/json' \\`,

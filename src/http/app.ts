@@ -1,18 +1,23 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Caveat } from '../app/caveat.js';
-import { Authenticator } from './auth.js';
+import { Authenticator, SESSION_COOKIE } from './auth.js';
 import { installProblemHandlers } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
+import { campaignRoutes } from './routes/campaigns.js';
+import { demoRoutes } from './routes/demo.js';
+import { consoleSessionRoutes } from './routes/console-session.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
 import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { userRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
 
 export interface HttpApp {
@@ -21,7 +26,7 @@ export interface HttpApp {
 }
 
 /** The Fastify application: routes, auth, problem+json errors, OpenAPI at /docs. */
-export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
+export async function buildHttpApp(caveat: Caveat, options: { demo?: boolean } = {}): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: caveat.logger as FastifyBaseLogger,
     // Per-request lines cost throughput on the hot path; the onResponse hook logs at debug instead.
@@ -32,7 +37,7 @@ export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const auth = new Authenticator(caveat.apiKeys, caveat.tokens);
+  const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey);
 
   installProblemHandlers(app);
   app.addHook('onResponse', async (request, reply) => {
@@ -53,6 +58,7 @@ export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
       );
   });
 
+  await app.register(cookie);
   await app.register(cors, {
     origin: caveat.config.corsOrigins.length > 0 ? caveat.config.corsOrigins : false,
     allowedHeaders: ['authorization', 'content-type'],
@@ -65,7 +71,13 @@ export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
         description:
           'Screen withdrawals, warn with police-partner content, record reactions, measure, relay.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          // Console sessions; changes also need the x-csrf-token header from GET /v1/console/session.
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -73,10 +85,14 @@ export async function buildHttpApp(caveat: Caveat): Promise<HttpApp> {
   await app.register(healthRoutes(caveat));
   await app.register(screeningRoutes(caveat, auth));
   await app.register(eventRoutes(caveat, auth));
+  await app.register(consoleSessionRoutes(caveat, auth));
   await app.register(adminRoutes(caveat, auth));
+  await app.register(campaignRoutes(caveat, auth));
+  await app.register(userRoutes(caveat, auth));
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));
   await app.register(relayRoutes(caveat, auth));
-  await app.register(webRoutes);
+  await app.register(webRoutes({ demo: options.demo === true }));
+  if (options.demo) await app.register(demoRoutes);
   return { app, auth };
 }

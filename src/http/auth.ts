@@ -1,11 +1,24 @@
+import { Tokens } from '@fastify/csrf';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventTokens } from '../app/event-tokens.js';
-import type { ApiKey, ApiKeyRepository, ApiKeyScope } from '../store/api-key-repository.js';
+import type { ApiKey, ApiKeyRepository } from '../store/api-key-repository.js';
+import type { ConsoleSession, ConsoleUserRepository } from '../store/console-user-repository.js';
+import { apiKeyPermissions, rolePermissions, type Permission } from './permissions.js';
 import { sendProblem } from './problem.js';
 
-export type Principal =
-  | { kind: 'api_key'; key: ApiKey; actor: string }
-  | { kind: 'event_token'; decisionId: string; actor: string };
+interface PrincipalBase {
+  actor: string;
+  permissions: ReadonlySet<Permission>;
+  /** When set, the caller sees only this jurisdiction's campaigns and figures. */
+  jurisdiction: string | null;
+}
+
+export type Principal = PrincipalBase &
+  (
+    | { kind: 'api_key'; key: ApiKey }
+    | { kind: 'session'; session: ConsoleSession }
+    | { kind: 'event_token'; decisionId: string }
+  );
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,62 +26,122 @@ declare module 'fastify' {
   }
 }
 
+export const SESSION_COOKIE = 'caveat_session';
 const CACHE_MS = 30_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const NONE: ReadonlySet<Permission> = new Set();
 
 /**
- * Resolves the bearer token of a request. Verified keys are cached briefly so the screening hot
- * path does not query the store per request; a revocation takes effect within CACHE_MS.
+ * Resolves who is calling: a bearer API key or event token (exchanges, partners, the warning
+ * element), or a console session cookie (people). Verified keys are cached briefly so the screening
+ * hot path does not query the store per request; a revocation takes effect within CACHE_MS.
  */
 export class Authenticator {
-  private readonly cache = new Map<string, { key: ApiKey | undefined; until: number }>();
+  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+  private readonly csrf: ReturnType<typeof newCsrfTokens>;
 
   constructor(
     private readonly apiKeys: ApiKeyRepository,
     private readonly tokens: EventTokens,
-  ) {}
+    private readonly users: ConsoleUserRepository,
+    csrfKey: string,
+  ) {
+    this.csrf = newCsrfTokens(csrfKey);
+  }
 
   async principal(request: FastifyRequest): Promise<Principal | undefined> {
     const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return undefined;
-    const token = header.slice('Bearer '.length).trim();
-    const decisionId = this.tokens.verify(token);
-    if (decisionId) return { kind: 'event_token', decisionId, actor: `event-token:${decisionId}` };
-    const now = Date.now();
-    let cached = this.cache.get(token);
-    if (!cached || cached.until < now) {
-      if (this.cache.size > 10_000) this.cache.clear();
-      cached = { key: await this.apiKeys.verify(token), until: now + CACHE_MS };
-      this.cache.set(token, cached);
-    }
-    return cached.key ? { kind: 'api_key', key: cached.key, actor: `api-key:${cached.key.id}` } : undefined;
+    if (header?.startsWith('Bearer ')) return this.bearer(header.slice('Bearer '.length).trim());
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return undefined;
+    const session = await this.users.session(cookie);
+    if (!session) return undefined;
+    return {
+      kind: 'session',
+      session,
+      actor: `user:${session.user.email}`,
+      permissions: rolePermissions(session.user.role),
+      jurisdiction: session.user.role === 'partner_reviewer' ? session.user.jurisdiction : null,
+    };
+  }
+
+  /** The token a console page sends back in x-csrf-token; bound to its session. */
+  csrfToken(session: ConsoleSession): string {
+    return this.csrf.create(session.csrfSecret, session.id);
   }
 
   forget(): void {
     this.cache.clear();
   }
 
-  /** A preHandler admitting API keys with the scope, and event tokens where allowed. */
-  require(scope: ApiKeyScope, options: { eventTokens?: boolean } = {}) {
+  /**
+   * A preHandler admitting callers with the permission (and event tokens where allowed). A session
+   * changing anything must also prove, with its CSRF token, that the request comes from the console.
+   */
+  require(permission: Permission, options: { eventTokens?: boolean } = {}) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = await this.principal(request);
       if (!principal) {
-        return sendProblem(reply, 401, 'headers/authorization: send "Bearer <API key>"', [
-          { field: 'headers/authorization', message: 'missing or not a valid key' },
+        return sendProblem(reply, 401, 'headers/authorization: send "Bearer <API key>" or sign in', [
+          { field: 'headers/authorization', message: 'missing or not a valid key or session' },
         ]);
       }
       const allowed =
         principal.kind === 'event_token'
           ? options.eventTokens === true
-          : principal.key.scopes.includes(scope);
+          : principal.permissions.has(permission);
       if (!allowed) {
-        return sendProblem(reply, 403, `headers/authorization: this key lacks the ${scope} scope`, [
-          { field: 'headers/authorization', message: `needs scope ${scope}` },
+        const field = principal.kind === 'session' ? 'session' : 'headers/authorization';
+        const who = principal.kind === 'session' ? `the ${principal.session.user.role} role` : 'this key';
+        return sendProblem(reply, 403, `${field}: ${who} lacks the ${permission} permission`, [
+          { field, message: `needs ${permission}` },
         ]);
+      }
+      if (principal.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+        const token = request.headers['x-csrf-token'];
+        const { csrfSecret, id } = principal.session;
+        if (typeof token !== 'string' || !this.csrf.verify(csrfSecret, token, id)) {
+          return sendProblem(reply, 403, 'headers/x-csrf-token: missing or not this session’s token', [
+            { field: 'headers/x-csrf-token', message: 'send the csrfToken from /v1/console/session' },
+          ]);
+        }
       }
       request.principal = principal;
     };
   }
+
+  private async bearer(token: string): Promise<Principal | undefined> {
+    const decisionId = this.tokens.verify(token);
+    if (decisionId) {
+      return {
+        kind: 'event_token',
+        decisionId,
+        actor: `event-token:${decisionId}`,
+        permissions: NONE,
+        jurisdiction: null,
+      };
+    }
+    const now = Date.now();
+    let cached = this.cache.get(token);
+    if (!cached || cached.until < now) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      const key = await this.apiKeys.verify(token);
+      const principal: Principal | undefined = key && {
+        kind: 'api_key',
+        key,
+        actor: `api-key:${key.id}`,
+        permissions: apiKeyPermissions(key.scopes),
+        jurisdiction: null,
+      };
+      cached = { principal, until: now + CACHE_MS };
+      this.cache.set(token, cached);
+    }
+    return cached.principal;
+  }
 }
+
+// Tokens bound to a session id (userInfo) need an HMAC key, shared by replicas through the store.
+const newCsrfTokens = (hmacKey: string) => new Tokens({ userInfo: true, hmacKey });
 
 export function actorOf(request: FastifyRequest): string {
   return request.principal?.actor ?? 'anonymous';

@@ -1,4 +1,12 @@
-import type { Campaign, CampaignVersion, Jurisdiction, LiveCampaign, Partner } from '../campaigns/model.js';
+import type {
+  Campaign,
+  CampaignVersion,
+  Jurisdiction,
+  LiveCampaign,
+  Partner,
+  ReviewEntry,
+  ReviewState,
+} from '../campaigns/model.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
@@ -38,7 +46,23 @@ interface VersionRow {
   created_at: Date;
   published_by: string | null;
   published_at: Date | null;
+  review_state: ReviewState;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
 }
+interface ReviewRow {
+  version: number;
+  action: ReviewEntry['action'];
+  actor: string;
+  at: Date;
+  note: string | null;
+}
+
+const VERSION_COLUMNS = `campaign_id, version, state, spec, created_by, created_at, published_by, published_at,
+  review_state, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note`;
 
 const toJurisdiction = (row: JurisdictionRow): Jurisdiction => ({
   code: row.code,
@@ -64,6 +88,14 @@ const toVersion = (row: VersionRow): CampaignVersion => ({
   createdAt: isoRequired(row.created_at),
   publishedBy: row.published_by,
   publishedAt: iso(row.published_at),
+  review: {
+    state: row.review_state,
+    submittedBy: row.submitted_by,
+    submittedAt: iso(row.submitted_at),
+    reviewedBy: row.reviewed_by,
+    reviewedAt: iso(row.reviewed_at),
+    note: row.review_note,
+  },
 });
 
 export interface CampaignWithVersions extends Campaign {
@@ -151,7 +183,7 @@ export class CampaignRepository {
       [filter.jurisdiction ?? null],
     );
     const versions = await this.db.query<VersionRow>(
-      `SELECT v.campaign_id, v.version, v.state, v.spec, v.created_by, v.created_at, v.published_by, v.published_at
+      `SELECT ${VERSION_COLUMNS.replace(/(\w+)/g, 'v.$1')}
        FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
        WHERE ($1::text IS NULL OR c.jurisdiction = $1) ORDER BY v.campaign_id, v.version`,
       [filter.jurisdiction ?? null],
@@ -170,8 +202,7 @@ export class CampaignRepository {
     const row = rows[0];
     if (!row) return undefined;
     const versions = await this.db.query<VersionRow>(
-      `SELECT campaign_id, version, state, spec, created_by, created_at, published_by, published_at
-       FROM campaign_versions WHERE campaign_id = $1 ORDER BY version`,
+      `SELECT ${VERSION_COLUMNS} FROM campaign_versions WHERE campaign_id = $1 ORDER BY version`,
       [id],
     );
     return { ...toCampaign(row), versions: versions.map(toVersion) };
@@ -235,7 +266,9 @@ export class CampaignRepository {
       if (draft[0]) {
         number = draft[0].version;
         await tx.query(
-          `UPDATE campaign_versions SET spec = $3, created_by = $4, updated_at = now()
+          `UPDATE campaign_versions SET spec = $3, created_by = $4, updated_at = now(),
+             review_state = 'editing', submitted_by = NULL, submitted_at = NULL,
+             reviewed_by = NULL, reviewed_at = NULL, review_note = NULL
            WHERE campaign_id = $1 AND version = $2`,
           [campaignId, number, JSON.stringify(spec), actor],
         );
@@ -268,6 +301,15 @@ export class CampaignRepository {
       const campaign = await this.lockCampaign(tx, campaignId);
       if (campaign.retired_at)
         throw RequestProblem.conflict('campaignId', `campaign ${campaignId} is retired`);
+      if (campaign.partner_id) {
+        const draft = await this.lockDraft(tx, campaignId);
+        if (draft.review_state !== 'approved') {
+          throw RequestProblem.conflict(
+            'campaignId',
+            `campaign ${campaignId} is written with partner ${campaign.partner_id}: its draft needs the partner's approval before it is published (review is ${draft.review_state})`,
+          );
+        }
+      }
       const drafts = await tx.query<{ version: number }>(
         `UPDATE campaign_versions SET state = 'published', published_by = $2, published_at = now(), updated_at = now()
          WHERE campaign_id = $1 AND state = 'draft' RETURNING version`,
@@ -287,6 +329,84 @@ export class CampaignRepository {
       return published.version;
     });
     return this.requireVersion(campaignId, version);
+  }
+
+  /** Sends the draft to the partner for review. */
+  submitForReview(campaignId: string, actor: string, note: string | null): Promise<CampaignVersion> {
+    return this.review(campaignId, actor, note, 'submitted', ['editing', 'changes_requested']);
+  }
+
+  /** The partner reviewer approves the draft exactly as it is; saving it again withdraws the approval. */
+  approve(campaignId: string, actor: string, note: string | null): Promise<CampaignVersion> {
+    return this.review(campaignId, actor, note, 'approved', ['in_review']);
+  }
+
+  requestChanges(campaignId: string, actor: string, note: string): Promise<CampaignVersion> {
+    return this.review(campaignId, actor, note, 'changes_requested', ['in_review']);
+  }
+
+  async listReviews(campaignId: string): Promise<ReviewEntry[]> {
+    const rows = await this.db.query<ReviewRow>(
+      'SELECT version, action, actor, at, note FROM campaign_reviews WHERE campaign_id = $1 ORDER BY id',
+      [campaignId],
+    );
+    return rows.map((row) => ({ ...row, at: isoRequired(row.at) }));
+  }
+
+  private async review(
+    campaignId: string,
+    actor: string,
+    note: string | null,
+    action: ReviewEntry['action'],
+    allowedFrom: ReviewState[],
+  ): Promise<CampaignVersion> {
+    const version = await this.db.transaction(async (tx) => {
+      await this.lockCampaign(tx, campaignId);
+      const draft = await this.lockDraft(tx, campaignId);
+      if (!allowedFrom.includes(draft.review_state)) {
+        throw RequestProblem.conflict(
+          'campaignId',
+          `the draft of ${campaignId} is ${draft.review_state.replace('_', ' ')}: it cannot be ${action.replace('_', ' ')} now`,
+        );
+      }
+      const state: ReviewState = action === 'submitted' ? 'in_review' : action;
+      await tx.query(
+        action === 'submitted'
+          ? `UPDATE campaign_versions SET review_state = $3, submitted_by = $4, submitted_at = now(),
+               reviewed_by = NULL, reviewed_at = NULL, review_note = $5, updated_at = now()
+             WHERE campaign_id = $1 AND version = $2`
+          : `UPDATE campaign_versions SET review_state = $3, reviewed_by = $4, reviewed_at = now(),
+               review_note = $5, updated_at = now()
+             WHERE campaign_id = $1 AND version = $2`,
+        [campaignId, draft.version, state, actor, note],
+      );
+      await tx.query(
+        'INSERT INTO campaign_reviews (campaign_id, version, action, actor, note) VALUES ($1, $2, $3, $4, $5)',
+        [campaignId, draft.version, action, actor, note],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: `campaign.review.${action}`,
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { version: draft.version, ...(note ? { note } : {}) },
+      });
+      return draft.version;
+    });
+    return this.requireVersion(campaignId, version);
+  }
+
+  private async lockDraft(
+    tx: Queryable,
+    campaignId: string,
+  ): Promise<{ version: number; review_state: ReviewState }> {
+    const rows = await tx.query<{ version: number; review_state: ReviewState }>(
+      `SELECT version, review_state FROM campaign_versions WHERE campaign_id = $1 AND state = 'draft' FOR UPDATE`,
+      [campaignId],
+    );
+    const draft = rows[0];
+    if (!draft) throw RequestProblem.conflict('campaignId', `campaign ${campaignId} has no draft`);
+    return draft;
   }
 
   /** Takes a campaign out of screening; its versions stay for the record and for reports. */

@@ -47,6 +47,8 @@ export async function startHarness(
       },
       'test',
     );
+    await caveat.campaigns.submitForReview('hk-pilot', 'test', null);
+    await caveat.campaigns.approve('hk-pilot', 'test-reviewer', null);
     await caveat.campaigns.publish('hk-pilot', 'test');
     await caveat.campaigns.createCampaign(
       { id: 'mo-pilot', jurisdiction: 'MO', partnerId: null, name: 'MO pilot', demo: false, spec: moSpec() },

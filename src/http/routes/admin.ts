@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CampaignSpecSchema, type CampaignSpec } from '../../campaigns/spec.js';
-import { checkSpecRules } from '../../campaigns/spec-rules.js';
 import type { Caveat } from '../../app/caveat.js';
 import { RequestProblem } from '../../errors.js';
 import { API_KEY_SCOPES } from '../../store/api-key-repository.js';
 import { listAudit } from '../../store/audit-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
+import { canSee, SECURITY } from '../scope.js';
 
 const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
 const JurisdictionCode = Type.String({ pattern: '^[A-Z]{2}$' });
@@ -29,16 +28,6 @@ const PartnerBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const CampaignCreateBody = Type.Object(
-  {
-    id: Slug,
-    jurisdiction: JurisdictionCode,
-    partnerId: Type.Optional(Type.Union([Slug, Type.Null()])),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    spec: CampaignSpecSchema,
-  },
-  { additionalProperties: false },
-);
 const ApiKeyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -51,16 +40,21 @@ const ApiKeyBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Admin API: jurisdictions, partners, campaigns (draft → publish → retire), API keys, audit log. */
+/** Admin API: jurisdictions, partners, API keys, audit log (campaigns are in campaigns.ts). */
 export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
     const admin = { preHandler: auth.require('admin') };
     const tags = ['admin'];
-    const security = [{ bearer: [] }];
+    const security = SECURITY;
 
-    app.get('/v1/admin/jurisdictions', { ...admin, schema: { tags, security } }, async () => ({
-      jurisdictions: await caveat.campaigns.listJurisdictions(),
-    }));
+    // Reviewers need their jurisdiction's locales and partners to edit drafts; they see only theirs.
+    app.get(
+      '/v1/admin/jurisdictions',
+      { preHandler: auth.require('campaigns.read'), schema: { tags, security } },
+      async (request) => ({
+        jurisdictions: (await caveat.campaigns.listJurisdictions()).filter((j) => canSee(request, j.code)),
+      }),
+    );
 
     app.put(
       '/v1/admin/jurisdictions/:code',
@@ -77,9 +71,13 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
       },
     );
 
-    app.get('/v1/admin/partners', { ...admin, schema: { tags, security } }, async () => ({
-      partners: await caveat.campaigns.listPartners(),
-    }));
+    app.get(
+      '/v1/admin/partners',
+      { preHandler: auth.require('campaigns.read'), schema: { tags, security } },
+      async (request) => ({
+        partners: (await caveat.campaigns.listPartners()).filter((p) => canSee(request, p.jurisdiction)),
+      }),
+    );
 
     app.put(
       '/v1/admin/partners/:id',
@@ -89,85 +87,6 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
           { id: request.params.id, ...request.body, website: request.body.website ?? null },
           actorOf(request),
         ),
-    );
-
-    app.get(
-      '/v1/admin/campaigns',
-      {
-        ...admin,
-        schema: {
-          tags,
-          security,
-          querystring: Type.Object({ jurisdiction: Type.Optional(JurisdictionCode) }),
-        },
-      },
-      async (request) => ({
-        campaigns: await caveat.campaigns.listCampaigns({ jurisdiction: request.query.jurisdiction }),
-      }),
-    );
-
-    app.post(
-      '/v1/admin/campaigns',
-      { ...admin, schema: { tags, security, body: CampaignCreateBody } },
-      async (request, reply) => {
-        const { spec, ...rest } = request.body;
-        await checkSpec(caveat, rest.jurisdiction, spec);
-        const created = await caveat.campaigns.createCampaign(
-          { ...rest, partnerId: rest.partnerId ?? null, demo: false, spec },
-          actorOf(request),
-        );
-        return reply.status(201).send(created);
-      },
-    );
-
-    app.get(
-      '/v1/admin/campaigns/:id',
-      { ...admin, schema: { tags, security, params: Type.Object({ id: Slug }) } },
-      async (request) => {
-        const campaign = await caveat.campaigns.getCampaign(request.params.id);
-        if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${request.params.id}`);
-        return campaign;
-      },
-    );
-
-    app.put(
-      '/v1/admin/campaigns/:id/draft',
-      {
-        ...admin,
-        schema: {
-          tags,
-          security,
-          params: Type.Object({ id: Slug }),
-          body: Type.Object({ spec: CampaignSpecSchema }, { additionalProperties: false }),
-        },
-      },
-      async (request) => {
-        const campaign = await caveat.campaigns.getCampaign(request.params.id);
-        if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${request.params.id}`);
-        await checkSpec(caveat, campaign.jurisdiction, request.body.spec);
-        return caveat.campaigns.saveDraft(campaign.id, request.body.spec, actorOf(request));
-      },
-    );
-
-    app.post(
-      '/v1/admin/campaigns/:id/publish',
-      { ...admin, schema: { tags, security, params: Type.Object({ id: Slug }) } },
-      async (request) => {
-        const version = await caveat.campaigns.publish(request.params.id, actorOf(request));
-        // This instance answers with the new campaign live; others follow on NOTIFY.
-        await caveat.snapshots.reload();
-        return version;
-      },
-    );
-
-    app.post(
-      '/v1/admin/campaigns/:id/retire',
-      { ...admin, schema: { tags, security, params: Type.Object({ id: Slug }) } },
-      async (request) => {
-        const campaign = await caveat.campaigns.retire(request.params.id, actorOf(request));
-        await caveat.snapshots.reload();
-        return campaign;
-      },
     );
 
     app.get('/v1/admin/api-keys', { ...admin, schema: { tags, security } }, async () => ({
@@ -206,7 +125,7 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
     app.get(
       '/v1/admin/audit',
       {
-        ...admin,
+        preHandler: auth.require('admin.read'),
         schema: {
           tags,
           security,
@@ -228,18 +147,4 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
       }),
     );
   };
-}
-
-async function checkSpec(caveat: Caveat, jurisdictionCode: string, spec: CampaignSpec): Promise<void> {
-  const jurisdiction = await caveat.campaigns.getJurisdiction(jurisdictionCode);
-  if (!jurisdiction)
-    throw RequestProblem.invalid('body/jurisdiction', `unknown jurisdiction ${jurisdictionCode}`);
-  const problems = checkSpecRules(spec, jurisdiction);
-  if (problems.length > 0) {
-    throw new RequestProblem(
-      'invalid',
-      problems.map((p) => `body/spec${p.field}: ${p.message}`).join('; '),
-      problems.map((p) => ({ field: `body/spec${p.field}`, message: p.message })),
-    );
-  }
 }

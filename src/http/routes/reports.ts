@@ -6,7 +6,9 @@ import { reportCsv } from '../../measurement/report-csv.js';
 import { reportHtml } from '../../measurement/report-html.js';
 import { AMOUNT_BANDS, type ReportFilter } from '../../measurement/report-model.js';
 import { PilotReportSchema, PowerPlanSchema } from '../../measurement/report-schema.js';
+import type { FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth.js';
+import { requireVisible, SECURITY } from '../scope.js';
 import { problemResponses } from '../schemas.js';
 
 const day = Type.String({
@@ -69,10 +71,29 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
   return async (app) => {
     const common = {
       preHandler: auth.require('reports'),
-      schema: { tags: ['reports'], security: [{ bearer: [] }], querystring: ReportQuerySchema },
+      schema: { tags: ['reports'], security: SECURITY, querystring: ReportQuerySchema },
     };
-    const build = (query: ReportQuery) =>
-      caveat.reports.pilot(filterOf(query), { sequential: query.sequential === 'true' });
+    /** A partner reviewer's reports cover its own jurisdiction only; asking for another is refused. */
+    const build = async (request: FastifyRequest, query: ReportQuery) => {
+      const restricted = request.principal?.jurisdiction ?? null;
+      if (restricted !== null) {
+        if (query.jurisdiction !== undefined && query.jurisdiction !== restricted)
+          throw RequestProblem.notFound('querystring/jurisdiction', `no jurisdiction ${query.jurisdiction}`);
+        if (query.campaign !== undefined) {
+          const campaign = await caveat.campaigns.getCampaign(query.campaign);
+          requireVisible(
+            request,
+            campaign?.jurisdiction ?? '',
+            'querystring/campaign',
+            `campaign ${query.campaign}`,
+          );
+        }
+      }
+      const filter = filterOf(query);
+      return caveat.reports.pilot(restricted === null ? filter : { ...filter, jurisdiction: restricted }, {
+        sequential: query.sequential === 'true',
+      });
+    };
 
     app.get(
       '/v1/reports/pilot',
@@ -85,7 +106,7 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
           response: { 200: PilotReportSchema, ...problemResponses },
         },
       },
-      async (request) => build(request.query),
+      async (request) => build(request, request.query),
     );
     app.get(
       '/v1/reports/pilot.csv',
@@ -98,7 +119,7 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
         },
       },
       async (request, reply) => {
-        const report = await build(request.query);
+        const report = await build(request, request.query);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="caveat-pilot-report.csv"')
@@ -116,7 +137,7 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
         },
       },
       async (request, reply) => {
-        const report = await build(request.query);
+        const report = await build(request, request.query);
         const title = `caveat pilot report${request.query.campaign ? `: ${request.query.campaign}` : ''}`;
         return reply.type('text/html; charset=utf-8').send(reportHtml(report, title));
       },
@@ -127,7 +148,7 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
         preHandler: auth.require('reports'),
         schema: {
           tags: ['reports'],
-          security: [{ bearer: [] }],
+          security: SECURITY,
           summary: 'Users and weeks a pilot needs to detect an effect',
           querystring: PowerQuerySchema,
           response: { 200: PowerPlanSchema, ...problemResponses },
@@ -135,6 +156,15 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       },
       async (request) => {
         const q = request.query;
+        if (q.campaign !== undefined && request.principal?.jurisdiction) {
+          const campaign = await caveat.campaigns.getCampaign(q.campaign);
+          requireVisible(
+            request,
+            campaign?.jurisdiction ?? '',
+            'querystring/campaign',
+            `campaign ${q.campaign}`,
+          );
+        }
         try {
           return await caveat.reports.power({
             baselineRate: Number(q.baselineRate),

@@ -1,35 +1,71 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // src/http/routes and dist/http/routes are both three levels below the package root.
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const warningDir = `${packageRoot}public/warning`;
+const consoleDir = `${packageRoot}public/console`;
 const demoDir = `${packageRoot}src/web/demo`;
 const checkPage = `${packageRoot}src/web/check/check.html`;
 
-/** The <caveat-warning> script for exchange pages, the demo withdrawal page, and the public check page. */
-export const webRoutes: FastifyPluginAsync = async (app) => {
-  if (existsSync(warningDir)) {
-    await app.register(fastifyStatic, {
-      root: warningDir,
-      prefix: '/warning/',
-      decorateReply: false,
-      // Exchanges embed this on their pages: let any origin load it.
-      setHeaders: (response) => response.header('access-control-allow-origin', '*'),
-    });
-  }
-  if (existsSync(demoDir)) {
-    await app.register(fastifyStatic, { root: demoDir, prefix: '/demo/', decorateReply: true, index: false });
-    app.get('/demo/withdraw', { schema: { hide: true } }, (_request, reply) =>
-      reply.sendFile('withdraw.html', demoDir),
+/**
+ * The <caveat-warning> script for exchange pages, the console, the public check page, and (demo
+ * only) the demo withdrawal page. public/ is the Vite build output (`npm run build`).
+ */
+export function webRoutes(options: { demo: boolean }): FastifyPluginAsync {
+  return async (app) => {
+    if (existsSync(warningDir)) {
+      await app.register(fastifyStatic, {
+        root: warningDir,
+        prefix: '/warning/',
+        decorateReply: false,
+        // Exchanges embed this on their pages: let any origin load it.
+        setHeaders: (response) => response.header('access-control-allow-origin', '*'),
+      });
+    }
+    if (existsSync(consoleDir)) {
+      const consoleHtml = readFileSync(`${consoleDir}/index.html`, 'utf8');
+      await app.register(fastifyStatic, {
+        root: consoleDir,
+        prefix: '/console/',
+        decorateReply: false,
+        index: false,
+        wildcard: false,
+        setHeaders: (response) => {
+          response.header('x-frame-options', 'SAMEORIGIN');
+          response.header('referrer-policy', 'same-origin');
+        },
+      });
+      // The console is a single-page app: its own paths (/console/campaigns/…) all load index.html.
+      const sendConsole = (_request: unknown, reply: FastifyReply) =>
+        reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .header('x-frame-options', 'DENY')
+          .header('referrer-policy', 'same-origin')
+          .send(consoleHtml);
+      app.get('/console', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
+      app.get('/console/', { schema: { hide: true } }, sendConsole);
+      app.get('/console/*', { schema: { hide: true } }, sendConsole);
+    }
+    if (options.demo && existsSync(demoDir)) {
+      await app.register(fastifyStatic, {
+        root: demoDir,
+        prefix: '/demo/',
+        decorateReply: true,
+        index: false,
+      });
+      app.get('/demo/withdraw', { schema: { hide: true } }, (_request, reply) =>
+        reply.sendFile('withdraw.html', demoDir),
+      );
+      app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/demo/withdraw'));
+    }
+    // "Check before you send": public, calls the rate-limited /public/lookup.
+    const checkHtml = readFileSync(checkPage, 'utf8');
+    app.get('/check', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(checkHtml),
     );
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/demo/withdraw'));
-  }
-  // "Check before you send": public, calls the rate-limited /public/lookup.
-  const checkHtml = readFileSync(checkPage, 'utf8');
-  app.get('/check', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(checkHtml),
-  );
-};
+  };
+}

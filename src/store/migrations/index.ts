@@ -3,6 +3,7 @@ import { decisionsAndEvents } from './002-decisions-and-events.js';
 import { measurementRollups } from './003-measurement-rollups.js';
 import { intelligence } from './004-intelligence.js';
 import { relay } from './005-relay.js';
+import { consoleSchema } from './006-console.js';
 import { measurementDisplayedOutcomes } from './007-measurement-displayed-outcomes.js';
 import { rollupLockOrder } from './008-rollup-lock-order.js';
 
@@ -19,6 +20,8 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'measurement-rollups', sql: measurementRollups },
   { version: 4, name: 'intelligence', sql: intelligence },
   { version: 5, name: 'relay', sql: relay },
+  // 6 landed after 7 and 8 (it was kept for the console); it depends on neither, so order is safe.
+  { version: 6, name: 'console', sql: consoleSchema },
   { version: 7, name: 'measurement-displayed-outcomes', sql: measurementDisplayedOutcomes },
   { version: 8, name: 'rollup-lock-order', sql: rollupLockOrder },
 ];

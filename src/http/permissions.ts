@@ -1,0 +1,33 @@
+import type { ApiKeyScope } from '../store/api-key-repository.js';
+import type { ConsoleRole } from '../store/console-user-repository.js';
+
+/**
+ * What a route needs. API keys carry scopes, console users a role; both are turned into the same
+ * permissions here, so a route names one permission whoever calls it.
+ */
+export type Permission =
+  ApiKeyScope | 'admin.read' | 'campaigns.read' | 'campaigns.edit' | 'campaigns.review';
+
+const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
+  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit'],
+  screening: ['screening'],
+  events: ['events'],
+  reports: ['reports'],
+  lookup: ['lookup'],
+  partner: ['partner'],
+};
+
+// Approving a draft is a person's act on behalf of a partner: no API key can do it.
+const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
+  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports', 'lookup'],
+  analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup'],
+  partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
+};
+
+export function apiKeyPermissions(scopes: readonly ApiKeyScope[]): ReadonlySet<Permission> {
+  return new Set(scopes.flatMap((scope) => API_KEY_GRANTS[scope]));
+}
+
+export function rolePermissions(role: ConsoleRole): ReadonlySet<Permission> {
+  return new Set(ROLE_GRANTS[role]);
+}

@@ -1,0 +1,80 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caveat } from '../../app/caveat.js';
+import { SESSION_LIFETIME_MS, type ConsoleSession } from '../../store/console-user-repository.js';
+import { SESSION_COOKIE, type Authenticator } from '../auth.js';
+import { sendProblem } from '../problem.js';
+
+const SignInBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Console sign-in. The session lives in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS or
+ * when COOKIE_SECURE=true); the response carries the CSRF token the console sends back on every change.
+ */
+export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(rateLimit, { global: false });
+    const tags = ['console'];
+    const secure = (request: FastifyRequest) =>
+      caveat.config.cookieSecure === 'auto' ? request.protocol === 'https' : caveat.config.cookieSecure;
+    const answer = (session: ConsoleSession) => ({ user: session.user, csrfToken: auth.csrfToken(session) });
+
+    app.post(
+      '/v1/console/session',
+      {
+        // Slows password guessing from one address; scrypt makes each guess cost ~0.4 s of CPU too.
+        config: { rateLimit: { max: caveat.config.signInPerMinute, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Sign in to the console', body: SignInBody },
+      },
+      async (request, reply) => {
+        const user = await caveat.users.authenticate(request.body.email, request.body.password);
+        if (!user)
+          return sendProblem(reply, 401, 'body: wrong email or password', [
+            { field: 'body/password', message: 'wrong email or password' },
+          ]);
+        const opened = await caveat.users.openSession(user);
+        reply.setCookie(SESSION_COOKIE, opened.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secure(request),
+          maxAge: SESSION_LIFETIME_MS / 1000,
+        });
+        return answer(opened.session);
+      },
+    );
+
+    app.get(
+      '/v1/console/session',
+      { schema: { tags, summary: 'The signed-in user and CSRF token' } },
+      async (request, reply) => {
+        const principal = await auth.principal(request);
+        if (principal?.kind !== 'session') return notSignedIn(reply);
+        return answer(principal.session);
+      },
+    );
+
+    app.delete(
+      '/v1/console/session',
+      { preHandler: auth.require('campaigns.read'), schema: { tags, summary: 'Sign out' } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token && request.principal) await caveat.users.closeSession(token, request.principal.actor);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
+  };
+}
+
+function notSignedIn(reply: FastifyReply) {
+  return sendProblem(reply, 401, 'session: not signed in', [{ field: 'session', message: 'sign in first' }]);
+}
