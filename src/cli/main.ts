@@ -9,6 +9,7 @@ import { importCommand, lookupCommand, type ImportOptions } from './import-comma
 import { reportCommand, type ReportOptions } from './report-command.js';
 import { serve } from './serve.js';
 import { simulateCommand, type SimulateOptions } from './simulate-command.js';
+import { userAddCommand, type UserAddOptions } from './user-command.js';
 
 function config(): Config {
   try {
@@ -54,6 +55,25 @@ program
     process.stdout.write(
       created.length > 0 ? `created:\n  ${created.join('\n  ')}\n` : 'demo data already present\n',
     );
+  });
+
+program
+  .command('user')
+  .description('Console users')
+  .command('add')
+  .description('Add a console user; the password is read from CAVEAT_PASSWORD or the first line of stdin')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--role <role>', 'admin, analyst or partner_reviewer')
+  .option('--jurisdiction <code>', 'required for partner_reviewer, e.g. HK')
+  .option('--partner <id>', 'the partner a reviewer speaks for')
+  .action(async (options: UserAddOptions) => {
+    try {
+      await userAddCommand(config(), options);
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
   });
 
 const serverOptions = (command: Command) =>
