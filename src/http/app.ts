@@ -18,7 +18,7 @@ import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { userRoutes } from './routes/users.js';
-import { webRoutes } from './routes/web.js';
+import { DEFAULT_PUBLIC_DIR, webRoutes } from './routes/web.js';
 
 export interface HttpApp {
   app: FastifyInstance;
@@ -26,7 +26,14 @@ export interface HttpApp {
 }
 
 /** The Fastify application: routes, auth, problem+json errors, OpenAPI at /docs. */
-export async function buildHttpApp(caveat: Caveat, options: { demo?: boolean } = {}): Promise<HttpApp> {
+export interface HttpOptions {
+  /** Serve the demo withdrawal page and its /demo/screenings stand-in for an exchange backend. */
+  demo?: boolean;
+  /** The directory holding the warning and console builds (default: the package's public/). */
+  publicDir?: string;
+}
+
+export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: caveat.logger as FastifyBaseLogger,
     // Per-request lines cost throughput on the hot path; the onResponse hook logs at debug instead.
@@ -92,7 +99,9 @@ export async function buildHttpApp(caveat: Caveat, options: { demo?: boolean } =
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));
   await app.register(relayRoutes(caveat, auth));
-  await app.register(webRoutes({ demo: options.demo === true }));
+  await app.register(
+    webRoutes({ demo: options.demo === true, publicDir: options.publicDir ?? DEFAULT_PUBLIC_DIR }),
+  );
   if (options.demo) await app.register(demoRoutes);
   return { app, auth };
 }

@@ -37,7 +37,7 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
       async (request, reply) => {
         const user = await caveat.users.authenticate(request.body.email, request.body.password);
         if (!user)
-          return sendProblem(reply, 401, 'body: wrong email or password', [
+          return sendProblem(reply, 401, 'Wrong email or password.', [
             { field: 'body/password', message: 'wrong email or password' },
           ]);
         const opened = await caveat.users.openSession(user);

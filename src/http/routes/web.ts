@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 // src/http/routes and dist/http/routes are both three levels below the package root.
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const warningDir = `${packageRoot}public/warning`;
-const consoleDir = `${packageRoot}public/console`;
+/** Where `npm run build` puts the Vite builds (tests may point elsewhere). */
+export const DEFAULT_PUBLIC_DIR = `${packageRoot}public`;
 const demoDir = `${packageRoot}src/web/demo`;
 const checkPage = `${packageRoot}src/web/check/check.html`;
 
@@ -14,7 +14,9 @@ const checkPage = `${packageRoot}src/web/check/check.html`;
  * The <caveat-warning> script for exchange pages, the console, the public check page, and (demo
  * only) the demo withdrawal page. public/ is the Vite build output (`npm run build`).
  */
-export function webRoutes(options: { demo: boolean }): FastifyPluginAsync {
+export function webRoutes(options: { demo: boolean; publicDir: string }): FastifyPluginAsync {
+  const warningDir = `${options.publicDir}/warning`;
+  const consoleDir = `${options.publicDir}/console`;
   return async (app) => {
     if (existsSync(warningDir)) {
       await app.register(fastifyStatic, {
@@ -25,7 +27,7 @@ export function webRoutes(options: { demo: boolean }): FastifyPluginAsync {
         setHeaders: (response) => response.header('access-control-allow-origin', '*'),
       });
     }
-    if (existsSync(consoleDir)) {
+    if (existsSync(`${consoleDir}/index.html`)) {
       const consoleHtml = readFileSync(`${consoleDir}/index.html`, 'utf8');
       await app.register(fastifyStatic, {
         root: consoleDir,

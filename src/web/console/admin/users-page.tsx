@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { ErrorAlert, LoadError, Loading } from '../components/problems.js';
+import { formatTime } from '../format.js';
+import { useDocumentTitle, useResource } from '../hooks.js';
+import { roleLabel, useUser } from '../session.js';
+import type { ConsoleUser, Jurisdiction, Partner } from '../types.js';
+import { NewUserForm } from './new-user-form.js';
+import { SetPasswordForm } from './set-password-form.js';
+
+export function UsersPage() {
+  useDocumentTitle('Users');
+  const me = useUser();
+  const { state, reload } = useResource<{ users: ConsoleUser[] }>('/v1/admin/users');
+  const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
+  const partners = useResource<{ partners: Partner[] }>('/v1/admin/partners');
+  const [passwordFor, setPasswordFor] = useState<ConsoleUser | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const disable = async (user: ConsoleUser) => {
+    setActionError(null);
+    try {
+      await api.post(`/v1/admin/users/${encodeURIComponent(user.id)}/disable`);
+      setDone(`${user.name} can no longer sign in.`);
+      reload();
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  return (
+    <>
+      <h1>Users</h1>
+      <p className="lede">People who sign in to this console, and what they may do.</p>
+      <ErrorAlert error={actionError} />
+      {done && (
+        <p role="status" className="alert alert-success">
+          {done}
+        </p>
+      )}
+      {state.status === 'loading' && <Loading what="users" />}
+      {state.status === 'error' && <LoadError message={state.message} />}
+      {state.status === 'ready' && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Jurisdiction</th>
+                <th scope="col">Partner</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.users.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.name}</th>
+                  <td>{user.email}</td>
+                  <td>{roleLabel[user.role]}</td>
+                  <td>{user.jurisdiction ?? '—'}</td>
+                  <td>{user.partnerId ?? '—'}</td>
+                  <td>{formatTime(user.createdAt)}</td>
+                  <td>{user.disabledAt ? `Disabled ${formatTime(user.disabledAt)}` : 'Active'}</td>
+                  <td className="actions">
+                    {!user.disabledAt && (
+                      <>
+                        <button type="button" className="button-quiet" onClick={() => setPasswordFor(user)}>
+                          Set password for {user.email}
+                        </button>{' '}
+                        {user.id !== me.id && (
+                          <ConfirmButton
+                            label={`Disable ${user.email}`}
+                            question="Disable this user? They are signed out and cannot sign in again."
+                            confirmLabel="Yes, disable user"
+                            danger
+                            onConfirm={() => disable(user)}
+                          />
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {passwordFor && (
+        <SetPasswordForm
+          key={passwordFor.id}
+          user={passwordFor}
+          onDone={(message) => {
+            setPasswordFor(null);
+            setDone(message);
+          }}
+          onCancel={() => setPasswordFor(null)}
+        />
+      )}
+      <NewUserForm
+        jurisdictions={jurisdictions.state.status === 'ready' ? jurisdictions.state.data.jurisdictions : []}
+        partners={partners.state.status === 'ready' ? partners.state.data.partners : []}
+        onCreated={(user) => {
+          setDone(`Created ${user.name}. Give them their initial password by a separate channel.`);
+          reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireRole, RequireSession } from './components/require.js';
+import { Layout } from './layout.js';
+import { ApiKeysPage } from './admin/api-keys-page.js';
+import { AuditPage } from './admin/audit-page.js';
+import { JurisdictionsPage } from './admin/jurisdictions-page.js';
+import { PartnersPage } from './admin/partners-page.js';
+import { UsersPage } from './admin/users-page.js';
+import { CampaignPage } from './campaign/campaign-page.js';
+import { DraftReviewTab } from './campaign/draft-review-tab.js';
+import { CampaignsPage } from './pages/campaigns-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { SignInPage } from './pages/signin-page.js';
+import { Loading } from './components/problems.js';
+
+// ECharts is most of the console's weight: load it only when a dashboard is opened.
+const DashboardTab = lazy(() =>
+  import('./dashboard/dashboard-tab.js').then((m) => ({ default: m.DashboardTab })),
+);
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/campaigns" replace />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/:id" element={<CampaignPage />}>
+            <Route index element={<DraftReviewTab />} />
+            <Route
+              path="dashboard"
+              element={
+                <Suspense fallback={<Loading what="the dashboard" />}>
+                  <DashboardTab />
+                </Suspense>
+              }
+            />
+          </Route>
+          <Route element={<RequireRole roles={['admin', 'analyst']} />}>
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['admin']} />}>
+            <Route path="jurisdictions" element={<JurisdictionsPage />} />
+            <Route path="partners" element={<PartnersPage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="users" element={<UsersPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,56 @@
+import { formatTime } from '../format.js';
+import type { Campaign, CampaignSpec, CampaignVersion, Review, Role } from '../types.js';
+
+export function draftOf(campaign: Campaign): CampaignVersion | undefined {
+  return campaign.versions.find((v) => v.state === 'draft');
+}
+
+export function latestPublished(campaign: Campaign): CampaignVersion | undefined {
+  return campaign.versions.filter((v) => v.state === 'published').at(-1);
+}
+
+/** The version a new campaign or draft starts from: the newest published, else the draft. */
+export function latestSpec(campaign: Campaign): CampaignSpec | undefined {
+  return (latestPublished(campaign) ?? draftOf(campaign))?.spec;
+}
+
+export function liveVersion(campaign: Campaign): number | null {
+  if (campaign.retiredAt) return null;
+  return latestPublished(campaign)?.version ?? null;
+}
+
+export function reviewWords(review: Review): string {
+  switch (review.state) {
+    case 'editing':
+      return 'Editing';
+    case 'in_review':
+      return 'Awaiting partner review';
+    case 'approved':
+      return `Approved by ${review.reviewedBy ?? 'the partner'} at ${formatTime(review.reviewedAt)}`;
+    case 'changes_requested':
+      return `Changes requested by ${review.reviewedBy ?? 'the partner'}: ${review.note ?? 'no note given'}`;
+  }
+}
+
+export function campaignStatus(campaign: Campaign): string {
+  if (campaign.retiredAt) return `Retired ${formatTime(campaign.retiredAt)}`;
+  const live = liveVersion(campaign);
+  return live === null ? 'Not published yet' : `Live: version ${live}`;
+}
+
+export const canEditDrafts = (role: Role) => role === 'admin' || role === 'partner_reviewer';
+
+/** What the signed-in role may do with the draft now; the server checks again. */
+export function reviewActions(role: Role, campaign: Campaign) {
+  const draft = draftOf(campaign);
+  const state = draft?.review.state;
+  const retired = campaign.retiredAt !== null;
+  return {
+    submit: !retired && canEditDrafts(role) && (state === 'editing' || state === 'changes_requested'),
+    approve: !retired && role === 'partner_reviewer' && state === 'in_review',
+    requestChanges: !retired && role === 'partner_reviewer' && state === 'in_review',
+    publishShown: role === 'admin' && draft !== undefined && !retired,
+    publishEnabled: draft !== undefined && (campaign.partnerId === null || state === 'approved'),
+    retire: role === 'admin' && !retired,
+  };
+}

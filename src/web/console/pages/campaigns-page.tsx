@@ -1,0 +1,81 @@
+import { Link } from 'react-router';
+import { LoadError, Loading } from '../components/problems.js';
+import { draftOf, liveVersion, reviewWords } from '../campaign/campaign-model.js';
+import { NewCampaignForm } from '../campaign/new-campaign-form.js';
+import { formatTime } from '../format.js';
+import { useDocumentTitle, useResource } from '../hooks.js';
+import { useUser } from '../session.js';
+import type { Campaign, Partner } from '../types.js';
+
+export function CampaignsPage() {
+  useDocumentTitle('Campaigns');
+  const user = useUser();
+  const campaigns = useResource<{ campaigns: Campaign[] }>('/v1/admin/campaigns');
+  // Reviewers may not list partners; their table shows partner ids instead of names.
+  const partners = useResource<{ partners: Partner[] }>(
+    user.role === 'partner_reviewer' ? null : '/v1/admin/partners',
+  );
+  const partnerName = (id: string | null) => {
+    if (id === null) return 'None';
+    const list = partners.state.status === 'ready' ? partners.state.data.partners : [];
+    return list.find((p) => p.id === id)?.name ?? id;
+  };
+
+  return (
+    <>
+      <h1>Campaigns</h1>
+      {user.role === 'partner_reviewer' && (
+        <p className="lede">Campaigns of {user.jurisdiction ?? 'your jurisdiction'} that you can review.</p>
+      )}
+      {campaigns.state.status === 'loading' && <Loading what="campaigns" />}
+      {campaigns.state.status === 'error' && <LoadError message={campaigns.state.message} />}
+      {campaigns.state.status === 'ready' &&
+        (campaigns.state.data.campaigns.length === 0 ? (
+          <p>No campaigns yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">All campaigns you can see</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">ID</th>
+                  <th scope="col">Jurisdiction</th>
+                  <th scope="col">Partner</th>
+                  <th scope="col">Live version</th>
+                  <th scope="col">Draft review</th>
+                  <th scope="col">Retired</th>
+                </tr>
+              </thead>
+              <tbody>
+                {campaigns.state.data.campaigns.map((campaign) => {
+                  const draft = draftOf(campaign);
+                  return (
+                    <tr key={campaign.id}>
+                      <th scope="row">
+                        <Link to={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link>
+                      </th>
+                      <td>
+                        <code>{campaign.id}</code>
+                      </td>
+                      <td>{campaign.jurisdiction}</td>
+                      <td>{partnerName(campaign.partnerId)}</td>
+                      <td>{liveVersion(campaign) ?? '—'}</td>
+                      <td>{draft ? reviewWords(draft.review) : 'No draft'}</td>
+                      <td>{campaign.retiredAt ? formatTime(campaign.retiredAt) : 'No'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {user.role === 'admin' && campaigns.state.status === 'ready' && (
+        <NewCampaignForm
+          campaigns={campaigns.state.data.campaigns}
+          partners={partners.state.status === 'ready' ? partners.state.data.partners : []}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError, errorMessage } from '../api.js';
+import { TextField } from '../components/fields.js';
+import { useDocumentTitle } from '../hooks.js';
+import { useSession } from '../session.js';
+
+function returnPath(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
+    return state.from.startsWith('/') && state.from !== '/signin' ? state.from : '/campaigns';
+  }
+  return '/campaigns';
+}
+
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const { state, signIn } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const target = returnPath(location.state);
+
+  if (state.status === 'signed-in' && !busy) return <Navigate to={target} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+      navigate(target, { replace: true });
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError && caught.status === 429
+          ? `Too many attempts. ${caught.detail}`
+          : errorMessage(caught),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="signin">
+      <p className="product">caveat console</p>
+      <h1>Sign in</h1>
+      <form onSubmit={submit} className="stack">
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+        {error && (
+          <p role="alert" className="alert alert-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button-primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,254 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import pino from 'pino';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaveat, type Caveat } from '../../src/app/caveat.js';
+import { DEMO_CONSOLE_PASSWORD, DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
+import { assign } from '../../src/campaigns/assignment.js';
+import { loadConfig } from '../../src/config.js';
+import { demoCampaigns } from '../../src/demo/campaigns.js';
+import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
+import { openPgliteDatabase } from '../../src/store/pglite-database.js';
+import { browserAvailable, launchChromium } from '../support/browser.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const screenshotDir = `${root}artifacts/screenshots`;
+const publicDir = `${root}artifacts/tmp/e2e-public`;
+const HK_CAMPAIGN = 'hk-joint-anti-scam';
+const hkExperiment = demoCampaigns.find((c) => c.id === HK_CAMPAIGN)?.spec.experiment;
+
+/** A user the HK pilot warns (not in its holdout), new each call so the frequency cap never bites. */
+let userCounter = 0;
+function warnedHongKongUser(): string {
+  if (!hkExperiment) throw new Error('no HK demo campaign');
+  for (;;) {
+    userCounter += 1;
+    const user = `e2e-user-${userCounter}`;
+    if (assign(hkExperiment, user).arm === 'treatment') return user;
+  }
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe.skipIf(!browserAvailable)('the warning and the console, end to end in chromium', () => {
+  let caveat: Caveat;
+  let http: HttpApp;
+  let baseUrl: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  /** A fresh browser profile; phone-sized for the exchange page, desktop for the console. */
+  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    contexts.push(context);
+    // The real Scameter must not be fetched from a test; a stub answers for it.
+    await context.route('https://cyberdefender.hk/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Scameter stub</title><h1>Scameter</h1>' }),
+    );
+    return context.newPage();
+  }
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    // Serve what the source builds now, not a stale public/ from an earlier install (and never
+    // rewrite public/ under another test's feet).
+    for (const app of ['warning', 'console'])
+      await build({
+        configFile: `${root}src/web/${app}/vite.config.ts`,
+        logLevel: 'warn',
+        build: { outDir: `${publicDir}/${app}` },
+      });
+    caveat = await startCaveat({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      logger: pino({ level: 'silent' }),
+      db: await openPgliteDatabase(undefined),
+      sweep: false,
+      relayDelivery: false,
+    });
+    await seedDemo(caveat, pino({ level: 'silent' }));
+    http = await buildHttpApp(caveat, { demo: true, publicDir });
+    baseUrl = await http.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+    mkdirSync(screenshotDir, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await http?.app.close();
+    await caveat?.close();
+  });
+
+  it('a user sees the HK warning, waits out the countdown, opens Scameter, cancels — and the console counts it', async () => {
+    const page = await newPage({ width: 375, height: 812 });
+    const user = warnedHongKongUser();
+    await page.goto(`${baseUrl}/demo/withdraw?user=${user}&jurisdiction=HK&locale=en`);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await expect(dialog.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/scam/i);
+    const proceed = dialog.locator('button.secondary');
+    await expect(proceed.isDisabled()).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The minimum display time is real: 10 seconds in the demo campaign.
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('caveat-warning')
+          ?.shadowRoot?.querySelector('button.secondary')
+          ?.textContent?.match(/\d/),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const [scameter] = await Promise.all([
+      page.waitForEvent('popup'),
+      dialog
+        .getByRole('link', { name: /Scameter/ })
+        .first()
+        .click(),
+    ]);
+    await expect(scameter.title()).resolves.toBe('Scameter stub');
+    await scameter.close();
+    await dialog.getByRole('button', { name: 'Cancel withdrawal' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Withdrawal cancelled');
+    const decisionId = await page.evaluate(() => document.body.dataset.decisionId ?? '');
+
+    // The element delivers its events itself; the outcome is derived from them.
+    await expect
+      .poll(
+        async () =>
+          (
+            await caveat.db.query<{ outcome: string; withdrew: boolean }>(
+              'SELECT outcome, withdrew FROM outcomes WHERE decision_id = $1',
+              [decisionId],
+            )
+          )[0],
+        { timeout: 10_000 },
+      )
+      // Scameter was opened before the decision: the outcome is "verified", and the user did not withdraw.
+      .toMatchObject({ outcome: 'verified', withdrew: false });
+
+    const analyst = await signIn('analyst@demo.caveat.example');
+    await analyst.getByRole('link', { name: /Hong Kong/ }).click();
+    await analyst.getByRole('link', { name: 'Dashboard' }).click();
+    const intervention = analyst.locator('.card', {
+      has: analyst.getByRole('heading', { name: 'Intervention rate' }),
+    });
+    await expect(intervention.locator('.card-detail').textContent({ timeout: 10_000 })).resolves.toMatch(
+      /^1 of n = 1 /,
+    );
+    await expect(intervention.locator('.card-value').textContent()).resolves.toMatch(/^100(\.0)?% \(95% CI/);
+    expect(await seriousViolations(analyst)).toEqual([]);
+    await analyst.screenshot({ path: `${screenshotDir}/console-dashboard.png`, fullPage: true });
+  }, 90_000);
+
+  it('a partner reviewer approves a draft and it is live for the next screening', async () => {
+    const admin = await signIn('admin@demo.caveat.example');
+    await admin.getByRole('link', { name: /Hong Kong/ }).click();
+    await admin.getByRole('button', { name: 'Start a new draft' }).click();
+    await admin.getByLabel('Locale', { exact: true }).selectOption('en');
+    const title = '[Demo] Stop: is someone telling you to send this?';
+    await admin.getByLabel('Title', { exact: true }).fill(title);
+    // The live preview shows the unsaved text, in the real element, at phone width.
+    const preview = admin.frameLocator('iframe[title="Warning preview at phone width"]');
+    await expect
+      .poll(() => preview.locator('caveat-warning').getByRole('heading', { level: 2 }).textContent(), {
+        timeout: 10_000,
+      })
+      .toBe(title);
+    await admin.getByRole('button', { name: 'Save draft' }).click();
+    await admin.getByRole('button', { name: 'Submit for review' }).click();
+    await admin.getByText('Awaiting partner review').first().waitFor();
+    await expect(admin.getByRole('button', { name: 'Publish' }).isDisabled()).resolves.toBe(true);
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    const reviewer = await signIn('reviewer.hk@demo.caveat.example');
+    await reviewer.getByRole('link', { name: /Hong Kong/ }).click();
+    await reviewer.getByText('Awaiting partner review').first().waitFor();
+    await reviewer.getByRole('button', { name: 'Approve' }).click();
+    await reviewer
+      .getByText(/Approved by user:reviewer\.hk@demo\.caveat\.example/)
+      .first()
+      .waitFor();
+
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Publish' }).click();
+    await admin
+      .getByText(/published/i)
+      .first()
+      .waitFor();
+    await expect
+      .poll(
+        async () => (await caveat.campaigns.listLive()).find((l) => l.campaign.id === HK_CAMPAIGN)?.version,
+      )
+      .toBe(2);
+
+    const screened = await http.app.inject({
+      method: 'POST',
+      url: '/v1/screenings',
+      headers: { authorization: `Bearer cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}` },
+      payload: {
+        idempotencyKey: 'e2e-after-approval',
+        userRef: warnedHongKongUser(),
+        jurisdiction: 'HK',
+        locale: 'en',
+        asset: 'USDT',
+        network: 'TRON',
+        amount: '500',
+        amountUsd: 500,
+        destination: { address: 'TXYZ1234567890abcdefghijklmnopqrs', isNew: true, isWhitelisted: false },
+        account: { ageDays: 30 },
+      },
+    });
+    expect(screened.json()).toMatchObject({ decision: 'warn', campaign: { id: HK_CAMPAIGN, version: 2 } });
+    expect(screened.json().content.title).toBe(title);
+  }, 90_000);
+
+  it('a reviewer of Macau sees only Macau campaigns, and not Hong Kong’s even by its address', async () => {
+    const reviewer = await signIn('reviewer.mo@demo.caveat.example');
+    const rows = reviewer.getByRole('table').getByRole('link');
+    await expect(rows.allTextContents()).resolves.toEqual([expect.stringMatching(/Macau/)]);
+    expect(await seriousViolations(reviewer)).toEqual([]);
+    await reviewer.goto(`${baseUrl}/console/campaigns/${HK_CAMPAIGN}`);
+    await reviewer.getByRole('heading', { level: 1, name: 'Campaign not found' }).waitFor();
+    await reviewer.goto(`${baseUrl}/console/campaigns/${HK_CAMPAIGN}/dashboard`);
+    await expect(reviewer.getByText(/Hong Kong/).count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('has no serious or critical axe violations on the sign-in and admin pages', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const admin = await signIn('admin@demo.caveat.example');
+    for (const name of ['Jurisdictions', 'Partners', 'API keys', 'Users', 'Audit log']) {
+      await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+      await admin.getByRole('heading', { level: 1, name }).waitFor();
+      await admin.getByRole('table').first().waitFor();
+      expect({ page: name, violations: await seriousViolations(admin) }).toEqual({
+        page: name,
+        violations: [],
+      });
+    }
+  }, 90_000);
+});
