@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaveat, type Caveat } from '../../src/app/caveat.js';
 import { DEMO_CONSOLE_PASSWORD, DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
 import { assign } from '../../src/campaigns/assignment.js';
+import { runSimulation } from '../../src/cli/pilot-simulator.js';
 import { loadConfig } from '../../src/config.js';
+import { defaultBehaviours, planPopulation } from '../../src/measurement/simulation.js';
 import { demoCampaigns } from '../../src/demo/campaigns.js';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
 import { openPgliteDatabase } from '../../src/store/pglite-database.js';
@@ -18,6 +20,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotDir = `${root}artifacts/screenshots`;
 const publicDir = `${root}artifacts/tmp/e2e-public`;
 const HK_CAMPAIGN = 'hk-joint-anti-scam';
+const EXCHANGE_TOKEN = `cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}`;
 const hkExperiment = demoCampaigns.find((c) => c.id === HK_CAMPAIGN)?.spec.experiment;
 
 /** A user the HK pilot warns (not in its holdout), new each call so the frequency cap never bites. */
@@ -159,6 +162,24 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     );
     await expect(intervention.locator('.card-value').textContent()).resolves.toMatch(/^100(\.0)?% \(95% CI/);
     expect(await seriousViolations(analyst)).toEqual([]);
+
+    // A seeded pilot behind it, for a dashboard with something to show (and the README screenshot).
+    const population = planPopulation(
+      defaultBehaviours(600).filter((b) => b.jurisdiction === 'HK'),
+      { seed: 7, runId: 'e2e', loseHoldoutReports: 0 },
+    );
+    const stats = await runSimulation({ url: baseUrl, apiKey: EXCHANGE_TOKEN, users: population });
+    expect(stats.holdout).toBeGreaterThan(50);
+    await analyst.getByRole('button', { name: 'Refresh' }).click();
+    const holdoutCard = analyst.locator('.card', {
+      has: analyst.getByRole('heading', { name: 'Holdout', exact: true }),
+    });
+    await expect
+      .poll(async () => (await holdoutCard.locator('.card-value').textContent())?.replace(/,/g, ''), {
+        timeout: 10_000,
+      })
+      .toBe(String(stats.holdout));
+    expect(await seriousViolations(analyst)).toEqual([]);
     await analyst.screenshot({ path: `${screenshotDir}/console-dashboard.png`, fullPage: true });
   }, 90_000);
 
@@ -206,7 +227,7 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     const screened = await http.app.inject({
       method: 'POST',
       url: '/v1/screenings',
-      headers: { authorization: `Bearer cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}` },
+      headers: { authorization: `Bearer ${EXCHANGE_TOKEN}` },
       payload: {
         idempotencyKey: 'e2e-after-approval',
         userRef: warnedHongKongUser(),
