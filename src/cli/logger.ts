@@ -1,13 +1,18 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Logs never carry credentials: authorization headers and tokens are redacted wherever they appear. */
-export function createLogger(level: string): Logger {
-  return pino({
+/** Logs never carry credentials: authorization and cookie headers, tokens and passwords are redacted. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
         'req.headers.authorization',
         'headers.authorization',
+        'req.headers.cookie',
+        'headers.cookie',
+        'req.headers["x-csrf-token"]',
+        '*.password',
+        '*.csrfToken',
         '*.token',
         '*.eventToken',
         '*.secret',
@@ -15,5 +20,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
