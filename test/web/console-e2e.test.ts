@@ -52,7 +52,8 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
 
   /** A fresh browser profile; phone-sized for the exchange page, desktop for the console. */
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    // Reduced motion: screenshots never catch the warning's entry animation half-way.
+    const context = await browser.newContext({ viewport, locale: 'en-GB', reducedMotion: 'reduce' });
     contexts.push(context);
     // The real Scameter must not be fetched from a test; a stub answers for it.
     await context.route('https://cyberdefender.hk/**', (route) =>
@@ -187,6 +188,8 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     const admin = await signIn('admin@demo.caveat.example');
     await admin.getByRole('link', { name: /Hong Kong/ }).click();
     await admin.getByRole('button', { name: 'Start a new draft' }).click();
+    // The editor is replaced by the new draft's; pick the locale only once that one is there.
+    await admin.getByRole('heading', { name: 'Draft (version 2)' }).waitFor();
     await admin.getByLabel('Locale', { exact: true }).selectOption('en');
     const title = '[Demo] Stop: is someone telling you to send this?';
     await admin.getByLabel('Title', { exact: true }).fill(title);
@@ -197,6 +200,7 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
         timeout: 10_000,
       })
       .toBe(title);
+    await admin.screenshot({ path: `${screenshotDir}/console-draft-preview.png`, fullPage: false });
     await admin.getByRole('button', { name: 'Save draft' }).click();
     await admin.getByRole('button', { name: 'Submit for review' }).click();
     await admin.getByText('Awaiting partner review').first().waitFor();
