@@ -8,6 +8,7 @@ export interface Metrics {
   degradedDecisions: Counter<'reason'>;
   eventsAccepted: Counter<'type'>;
   abandonedSwept: Counter;
+  signIns: Counter<'result'>;
   snapshotGeneration: Gauge;
 }
 
@@ -44,6 +45,13 @@ export function createMetrics(): Metrics {
     abandonedSwept: new Counter({
       name: 'caveat_outcomes_abandoned_total',
       help: 'Decisions marked abandoned by the sweeper',
+      registers: [registry],
+    }),
+    signIns: new Counter({
+      name: 'caveat_console_sign_ins_total',
+      // Only counts: who tried is personal data and stays out of metrics and logs.
+      help: 'Console sign-in attempts by result (ok, refused); a rising refused count is password guessing',
+      labelNames: ['result'],
       registers: [registry],
     }),
     snapshotGeneration: new Gauge({

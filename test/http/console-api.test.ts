@@ -81,6 +81,9 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.cookies).toHaveLength(0);
     expect(wrong.json().errors[0].field).toBe('body/password');
+    const metrics = (await h.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/caveat_console_sign_ins_total\{result="refused"\} [1-9]/);
+    expect(metrics).not.toContain('admin@x.test');
     const missing = await h.app.inject({
       method: 'POST',
       url: '/v1/console/session',

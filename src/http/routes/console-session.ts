@@ -36,6 +36,7 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
       },
       async (request, reply) => {
         const user = await caveat.users.authenticate(request.body.email, request.body.password);
+        caveat.metrics.signIns.inc({ result: user ? 'ok' : 'refused' });
         if (!user)
           return sendProblem(reply, 401, 'Wrong email or password.', [
             { field: 'body/password', message: 'wrong email or password' },
