@@ -94,6 +94,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     },
   });
   screening.riskChecks.push(destinationCheck(intelligence.indicator, Date.now));
+  const users = new ConsoleUserRepository(db);
   const relayStore = new RelayRepository(db);
   const relay = new RelayService(
     db,
@@ -115,6 +116,9 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
         .sweepAbandoned(config.abandonAfterMs, new Date())
         .then((changed) => metrics.abandonedSwept.inc(changed.length))
         .catch((error: unknown) => logger.error({ err: error }, 'abandoned sweep failed'));
+      users
+        .deleteEndedSessions()
+        .catch((error: unknown) => logger.error({ err: error }, 'session cleanup failed'));
     }, 60_000);
     sweeper.unref();
   }
@@ -124,7 +128,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     db,
     campaigns,
     apiKeys,
-    users: new ConsoleUserRepository(db),
+    users,
     csrfKey: await ensureSecret(db, 'console_csrf_key'),
     events,
     recorder,

@@ -198,6 +198,15 @@ export class ConsoleUserRepository {
     return { user: toUser(row), id: tokenHash.slice(0, 32), csrfSecret: row.csrf_secret };
   }
 
+  /** Forgets sessions that ended more than a day ago; returns how many. */
+  async deleteEndedSessions(): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM console_sessions
+       WHERE coalesce(revoked_at, expires_at) < now() - interval '1 day' RETURNING token_hash`,
+    );
+    return rows.length;
+  }
+
   async closeSession(token: string, actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const rows = await tx.query<{ user_id: string }>(

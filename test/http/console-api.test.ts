@@ -152,6 +152,10 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     expect(created.statusCode).toBe(400);
     expect(created.json().errors[0].field).toBe('body/password');
     expect((await as(people.admin, 'GET', '/v1/admin/users')).json().users).toHaveLength(4);
+    const me = (await as(people.admin, 'GET', '/v1/console/session')).json().user.id;
+    const self = await as(people.admin, 'POST', `/v1/admin/users/${me}/disable`);
+    expect(self.statusCode).toBe(409);
+    expect((await as(people.admin, 'GET', '/v1/console/session')).statusCode).toBe(200);
   });
 
   it('runs draft → review → approval → publish, and the approved text is live for the next screening', async () => {

@@ -155,6 +155,15 @@ describe.each(storeKinds)('console store on $name', (kind) => {
     const third = await users.openSession(user);
     await users.disable(user.id, 'user:admin@x');
     expect(await users.session(third.token)).toBeUndefined();
+    // Ended sessions are forgotten a day later, live ones are kept.
+    const live = await users.openSession(
+      (await users.list()).find((u) => u.email === 'reviewer@example.org')!,
+    );
+    await db.query(`UPDATE console_sessions SET revoked_at = now() - interval '2 days' WHERE user_id = $1`, [
+      user.id,
+    ]);
+    expect(await users.deleteEndedSessions()).toBe(3);
+    expect((await users.session(live.token))?.user.email).toBe('reviewer@example.org');
     expect(await users.authenticate('analyst@example.org', 'a new long password')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
+import { RequestProblem } from '../../errors.js';
 import { CONSOLE_ROLES } from '../../store/console-user-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { SECURITY } from '../scope.js';
@@ -45,7 +46,14 @@ export function userRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAs
         ...admin,
         schema: { tags, security, params: Params, summary: 'Disable the user and end their sessions' },
       },
-      async (request) => caveat.users.disable(request.params.id, actorOf(request)),
+      async (request) => {
+        const principal = request.principal;
+        // Locking yourself out is never what was meant; another admin can do it.
+        if (principal?.kind === 'session' && principal.session.user.id === request.params.id) {
+          throw RequestProblem.conflict('params/id', 'you cannot disable yourself');
+        }
+        return caveat.users.disable(request.params.id, actorOf(request));
+      },
     );
 
     app.post(
