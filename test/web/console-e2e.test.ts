@@ -249,6 +249,25 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     expect(screened.json().content.title).toBe(title);
   }, 90_000);
 
+  it('a Macau user reading Portuguese gets the Portuguese warning and chrome from the real server', async () => {
+    const page = await newPage({ width: 375, height: 812 });
+    const moExperiment = demoCampaigns.find((c) => c.id === 'mo-joint-anti-scam')?.spec.experiment;
+    let user = '';
+    for (let i = 0; moExperiment && !user; i += 1)
+      if (assign(moExperiment, `e2e-mo-${i}`).arm === 'treatment') user = `e2e-mo-${i}`;
+    await page.goto(`${baseUrl}/demo/withdraw?user=${user}&jurisdiction=MO&locale=pt-MO`);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await expect(dialog.getAttribute('lang')).resolves.toBe('pt');
+    await expect(dialog.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(
+      /^\[Demo\] Pare antes/,
+    );
+    await dialog.getByRole('button', { name: 'Cancelar levantamento' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/warning-pt.png`, fullPage: false });
+  }, 60_000);
+
   it('a reviewer of Macau sees only Macau campaigns, and not Hong Kong’s even by its address', async () => {
     const reviewer = await signIn('reviewer.mo@demo.caveat.example');
     const rows = reviewer.getByRole('table').getByRole('link');
