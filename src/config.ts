@@ -27,6 +27,11 @@ export const ConfigSchema = Type.Object({
     description: 'Mark the console session cookie Secure: auto = when the request came over HTTPS',
   }),
   SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  TRUST_PROXY: Type.String({
+    default: 'false',
+    pattern: '^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
+    description: "Behind a proxy: true, or the proxies' addresses/CIDRs; sets the client address and HTTPS",
+  }),
   CORS_ORIGINS: Type.String({
     default: '',
     description: 'Comma-separated origins allowed to call the API from browsers',
@@ -45,6 +50,8 @@ export interface Config {
   publicLookupPerMinute: number;
   cookieSecure: 'auto' | boolean;
   signInPerMinute: number;
+  /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
+  trustProxy: boolean | string;
   corsOrigins: string[];
   relay: {
     allowPrivateTargets: boolean;
@@ -94,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
     cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
     signInPerMinute: config.SIGN_IN_PER_MINUTE,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
@@ -104,4 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       expireInSeconds: config.RELAY_ATTEMPT_EXPIRE_SECONDS,
     },
   };
+}
+
+function trustProxyOf(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }

@@ -39,6 +39,8 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
     // Per-request lines cost throughput on the hot path; the onResponse hook logs at debug instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    // Behind a TLS-terminating proxy: the client's address (rate limits) and https (Secure cookies).
+    trustProxy: caveat.config.trustProxy,
     // Reject what is wrong instead of quietly fixing it: no type coercion, no dropped fields.
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },

@@ -35,7 +35,9 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     });
 
   beforeAll(async () => {
-    h = await startHarness(await kind.open(), { env: { SIGN_IN_PER_MINUTE: '1000' } });
+    h = await startHarness(await kind.open(), {
+      env: { SIGN_IN_PER_MINUTE: '1000', TRUST_PROXY: '127.0.0.1' },
+    });
     const create = (
       email: string,
       role: 'admin' | 'analyst' | 'partner_reviewer',
@@ -76,6 +78,16 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(ok.json().user).toMatchObject({ email: 'admin@x.test', role: 'admin' });
     expect(JSON.stringify(ok.json())).not.toMatch(/password/i);
+
+    expect(cookie?.secure).toBeFalsy();
+    // Over HTTPS (here: a trusted proxy says so) the cookie is Secure too.
+    const overHttps = await h.app.inject({
+      method: 'POST',
+      url: '/v1/console/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'admin@x.test', password: PASSWORD },
+    });
+    expect(overHttps.cookies.find((c) => c.name === 'caveat_session')?.secure).toBe(true);
 
     const wrong = await signIn('admin@x.test', 'not the password');
     expect(wrong.statusCode).toBe(401);
