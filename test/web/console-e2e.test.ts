@@ -62,8 +62,14 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     return context.newPage();
   }
 
+  /** Content-Security-Policy violations the browser reported, per page: there must be none. */
+  const cspViolations: string[] = [];
+
   async function signIn(email: string): Promise<Page> {
     const page = await newPage({ width: 1280, height: 900 });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.goto(`${baseUrl}/console/`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
@@ -96,6 +102,7 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
   }, 120_000);
 
   afterAll(async () => {
+    expect(cspViolations).toEqual([]);
     for (const context of contexts) await context.close();
     await browser?.close();
     await http?.app.close();
@@ -281,7 +288,13 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
 
   it('has no serious or critical axe violations on the sign-in and admin pages', async () => {
     const page = await newPage({ width: 1280, height: 900 });
-    await page.goto(`${baseUrl}/console/`);
+    const response = await page.goto(`${baseUrl}/console/`);
+    // Only its own scripts, never framed (the preview frame may be framed by the console only).
+    expect(response?.headers()['content-security-policy']).toMatch(
+      /script-src 'self';.*frame-ancestors 'none'/,
+    );
+    const preview = await page.request.get(`${baseUrl}/console/preview.html`);
+    expect(preview.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const admin = await signIn('admin@demo.caveat.example');

@@ -11,6 +11,25 @@ const demoDir = `${packageRoot}src/web/demo`;
 const checkPage = `${packageRoot}src/web/check/check.html`;
 
 /**
+ * The console runs only its own scripts and talks only to its own origin. Inline styles are allowed:
+ * React style attributes and ECharts' SVG use them.
+ */
+function consoleCsp(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/**
  * The <caveat-warning> script for exchange pages, the console, the public check page, and (demo
  * only) the demo withdrawal page. public/ is the Vite build output (`npm run build`).
  */
@@ -35,7 +54,9 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
         decorateReply: false,
         index: false,
         wildcard: false,
+        // Only the preview frame is ever framed, and only by the console itself.
         setHeaders: (response) => {
+          response.header('content-security-policy', consoleCsp("'self'"));
           response.header('x-frame-options', 'SAMEORIGIN');
           response.header('referrer-policy', 'same-origin');
         },
@@ -45,6 +66,7 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
         reply
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-cache')
+          .header('content-security-policy', consoleCsp("'none'"))
           .header('x-frame-options', 'DENY')
           .header('referrer-policy', 'same-origin')
           .send(consoleHtml);
