@@ -275,6 +275,24 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     await page.screenshot({ path: `${screenshotDir}/warning-pt.png`, fullPage: false });
   }, 60_000);
 
+  it('raises a sample-ratio alarm on the dashboard when an exchange stops reporting holdout outcomes', async () => {
+    // Half the holdout users' outcomes never reported: the analysed split no longer matches 80/20.
+    const population = planPopulation(
+      defaultBehaviours(800).filter((b) => b.jurisdiction === 'MO'),
+      { seed: 11, runId: 'e2e-srm', loseHoldoutReports: 0.6 },
+    );
+    await runSimulation({ url: baseUrl, apiKey: EXCHANGE_TOKEN, users: population });
+    const analyst = await signIn('analyst@demo.caveat.example');
+    await analyst.goto(`${baseUrl}/console/campaigns/mo-joint-anti-scam/dashboard`);
+    const alarm = analyst.getByRole('alert').filter({ hasText: 'Sample ratio mismatch' });
+    await alarm.first().waitFor({ timeout: 10_000 });
+    await expect(alarm.first().textContent()).resolves.toMatch(
+      /version 1 of mo-joint-anti-scam, in the decisions whose outcome was reported/,
+    );
+    await expect(analyst.getByText(/^Sample ratio OK/).count()).resolves.toBe(0);
+    expect(await seriousViolations(analyst)).toEqual([]);
+  }, 90_000);
+
   it('a reviewer of Macau sees only Macau campaigns, and not Hong Kong’s even by its address', async () => {
     const reviewer = await signIn('reviewer.mo@demo.caveat.example');
     const rows = reviewer.getByRole('table').getByRole('link');
