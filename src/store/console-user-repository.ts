@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password-hash.js';
 import { iso, isoRequired } from './rows.js';
 
@@ -117,10 +117,7 @@ export class ConsoleUserRepository {
       );
       const row = rows[0];
       if (!row) throw RequestProblem.notFound('params/id', `no user ${id}`);
-      await tx.query(
-        'UPDATE console_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-        [id],
-      );
+      await endSessions(tx, id);
       await appendAudit(tx, { actor, action: 'user.disable', entity: 'user', entityId: id });
       return toUser(row);
     });
@@ -136,10 +133,7 @@ export class ConsoleUserRepository {
       );
       const row = rows[0];
       if (!row) throw RequestProblem.notFound('params/id', `no user ${id}`);
-      await tx.query(
-        'UPDATE console_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-        [id],
-      );
+      await endSessions(tx, id);
       await appendAudit(tx, { actor, action: 'user.password', entity: 'user', entityId: id });
       return toUser(row);
     });
@@ -243,4 +237,10 @@ export class ConsoleUserRepository {
       }
     }
   }
+}
+
+async function endSessions(tx: Queryable, userId: string): Promise<void> {
+  await tx.query('UPDATE console_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+    userId,
+  ]);
 }

@@ -73,21 +73,20 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       preHandler: auth.require('reports'),
       schema: { tags: ['reports'], security: SECURITY, querystring: ReportQuerySchema },
     };
+    /** Not found for a campaign outside a partner reviewer's jurisdiction (or one that does not exist). */
+    const requireVisibleCampaign = async (request: FastifyRequest, id: string) => {
+      if (!request.principal?.jurisdiction) return;
+      const campaign = await caveat.campaigns.getCampaign(id);
+      requireVisible(request, campaign?.jurisdiction ?? '', 'querystring/campaign', `campaign ${id}`);
+    };
+
     /** A partner reviewer's reports cover its own jurisdiction only; asking for another is refused. */
     const build = async (request: FastifyRequest, query: ReportQuery) => {
       const restricted = request.principal?.jurisdiction ?? null;
       if (restricted !== null) {
         if (query.jurisdiction !== undefined && query.jurisdiction !== restricted)
           throw RequestProblem.notFound('querystring/jurisdiction', `no jurisdiction ${query.jurisdiction}`);
-        if (query.campaign !== undefined) {
-          const campaign = await caveat.campaigns.getCampaign(query.campaign);
-          requireVisible(
-            request,
-            campaign?.jurisdiction ?? '',
-            'querystring/campaign',
-            `campaign ${query.campaign}`,
-          );
-        }
+        if (query.campaign !== undefined) await requireVisibleCampaign(request, query.campaign);
       }
       const filter = filterOf(query);
       return caveat.reports.pilot(restricted === null ? filter : { ...filter, jurisdiction: restricted }, {
@@ -156,15 +155,7 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       },
       async (request) => {
         const q = request.query;
-        if (q.campaign !== undefined && request.principal?.jurisdiction) {
-          const campaign = await caveat.campaigns.getCampaign(q.campaign);
-          requireVisible(
-            request,
-            campaign?.jurisdiction ?? '',
-            'querystring/campaign',
-            `campaign ${q.campaign}`,
-          );
-        }
+        if (q.campaign !== undefined) await requireVisibleCampaign(request, q.campaign);
         try {
           return await caveat.reports.power({
             baselineRate: Number(q.baselineRate),

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { Checkbox, SelectField, TextField } from '../components/fields.js';
-import { ErrorAlert, errorsAt, LoadError, Loading, problemsOf } from '../components/problems.js';
+import { ErrorAlert, errorsAt, LoadStatus, problemsOf } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
 import { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey, type Partner } from '../types.js';
@@ -41,8 +41,7 @@ export function ApiKeysPage() {
       <p className="lede">Keys let an exchange's servers and partners' systems call caveat.</p>
       {created && <NewTokenBox apiKey={created} onDismiss={() => setCreated(null)} />}
       <ErrorAlert error={actionError} title="The key was not revoked." />
-      {state.status === 'loading' && <Loading what="API keys" />}
-      {state.status === 'error' && <LoadError message={state.message} />}
+      <LoadStatus state={state} what="API keys" />
       {state.status === 'ready' && (
         <div className="table-wrap">
           <table>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { TextField } from '../components/fields.js';
-import { ErrorAlert, errorsAt, LoadError, Loading, problemsOf } from '../components/problems.js';
+import { ErrorAlert, errorsAt, LoadStatus, problemsOf } from '../components/problems.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
 import type { Jurisdiction } from '../types.js';
 
@@ -16,8 +16,7 @@ export function JurisdictionsPage() {
     <>
       <h1>Jurisdictions</h1>
       <p className="lede">Where campaigns apply, and the languages their warnings are written in.</p>
-      {state.status === 'loading' && <Loading what="jurisdictions" />}
-      {state.status === 'error' && <LoadError message={state.message} />}
+      <LoadStatus state={state} what="jurisdictions" />
       {state.status === 'ready' && (
         <div className="table-wrap">
           <table>

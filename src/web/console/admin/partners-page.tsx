@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { ErrorAlert, errorsAt, LoadError, Loading, problemsOf } from '../components/problems.js';
+import { ErrorAlert, errorsAt, LoadStatus, problemsOf } from '../components/problems.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
 import type { Jurisdiction, Partner, PartnerKind } from '../types.js';
 
@@ -24,8 +24,7 @@ export function PartnersPage() {
       <p className="lede">
         Police forces and regulators who co-write and review warnings for their jurisdiction.
       </p>
-      {state.status === 'loading' && <Loading what="partners" />}
-      {state.status === 'error' && <LoadError message={state.message} />}
+      <LoadStatus state={state} what="partners" />
       {state.status === 'ready' && (
         <div className="table-wrap">
           <table>

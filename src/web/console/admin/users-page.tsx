@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { ErrorAlert, LoadError, Loading } from '../components/problems.js';
+import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
 import { roleLabel, useUser } from '../session.js';
@@ -40,8 +40,7 @@ export function UsersPage() {
           {done}
         </p>
       )}
-      {state.status === 'loading' && <Loading what="users" />}
-      {state.status === 'error' && <LoadError message={state.message} />}
+      <LoadStatus state={state} what="users" />
       {state.status === 'ready' && (
         <div className="table-wrap">
           <table>

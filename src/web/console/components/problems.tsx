@@ -1,3 +1,4 @@
+import type { Loaded } from '../hooks.js';
 import { ApiError, errorMessage } from '../api.js';
 import type { FieldProblem } from '../types.js';
 
@@ -68,4 +69,11 @@ export function Loading({ what }: { what: string }) {
       Loading {what}…
     </p>
   );
+}
+
+/** What a page shows while its resource loads or when it failed; nothing once it is ready. */
+export function LoadStatus({ state, what }: { state: Loaded<unknown>; what: string }) {
+  if (state.status === 'loading') return <Loading what={what} />;
+  if (state.status === 'error') return <LoadError message={state.message} />;
+  return null;
 }

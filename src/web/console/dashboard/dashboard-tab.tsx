@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useCampaign } from '../campaign/campaign-page.js';
-import { LoadError, Loading } from '../components/problems.js';
+import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
 import type { PilotReport } from '../types.js';
@@ -31,8 +31,7 @@ export function DashboardTab() {
           Refresh
         </button>
       </div>
-      {state.status === 'loading' && <Loading what="the report" />}
-      {state.status === 'error' && <LoadError message={state.message} />}
+      <LoadStatus state={state} what="the report" />
       {state.status === 'ready' && (
         <Report report={state.data} unit={unit} onUnit={setUnit} filtered={filter !== emptyQuery} />
       )}

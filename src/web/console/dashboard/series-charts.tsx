@@ -27,31 +27,16 @@ export function SeriesCharts({ periods, unit }: Props) {
           option={counts}
           label={`Bar chart of ${per.toLowerCase()} decisions in the treatment and holdout arms, ${span(periods)}. The same figures are in the data table below.`}
         />
-        <details>
-          <summary>Data table: {per.toLowerCase()} decisions</summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{unit === 'day' ? 'Day' : 'Week of'}</th>
-                  <th scope="col">Treatment</th>
-                  <th scope="col">Holdout</th>
-                  <th scope="col">Displayed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((p) => (
-                  <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
-                    <td>{formatCount(p.treatment)}</td>
-                    <td>{formatCount(p.holdout)}</td>
-                    <td>{formatCount(p.displayed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <PeriodTable
+          title={`Data table: ${per.toLowerCase()} decisions`}
+          unit={unit}
+          periods={periods}
+          columns={[
+            ['Treatment', (p) => formatCount(p.treatment)],
+            ['Holdout', (p) => formatCount(p.holdout)],
+            ['Displayed', (p) => formatCount(p.displayed)],
+          ]}
+        />
       </figure>
       <figure>
         <figcaption>{per} completion of withdrawals: warned vs holdout, with 95% intervals</figcaption>
@@ -59,33 +44,56 @@ export function SeriesCharts({ periods, unit }: Props) {
           option={completion}
           label={`Line chart of the ${per.toLowerCase()} share of withdrawals that went ahead, warned users against the holdout, with shaded 95% confidence bands, ${span(periods)}. The same figures are in the data table below.`}
         />
-        <details>
-          <summary>Data table: {per.toLowerCase()} completion</summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{unit === 'day' ? 'Day' : 'Week of'}</th>
-                  <th scope="col">Completion, warned</th>
-                  <th scope="col">Completion, holdout</th>
-                  <th scope="col">Intervention rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((p) => (
-                  <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
-                    <td>{rateWithInterval(p.completionWarned)}</td>
-                    <td>{rateWithInterval(p.completionHoldout)}</td>
-                    <td>{rateWithInterval(p.intervention)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <PeriodTable
+          title={`Data table: ${per.toLowerCase()} completion`}
+          unit={unit}
+          periods={periods}
+          columns={[
+            ['Completion, warned', (p) => rateWithInterval(p.completionWarned)],
+            ['Completion, holdout', (p) => rateWithInterval(p.completionHoldout)],
+            ['Intervention rate', (p) => rateWithInterval(p.intervention)],
+          ]}
+        />
       </figure>
     </div>
+  );
+}
+
+/** The figures behind a chart, for screen readers and for reading exact values. */
+function PeriodTable(props: {
+  title: string;
+  unit: 'day' | 'week';
+  periods: Period[];
+  columns: [string, (period: Period) => string][];
+}) {
+  return (
+    <details>
+      <summary>{props.title}</summary>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{props.unit === 'day' ? 'Day' : 'Week of'}</th>
+              {props.columns.map(([heading]) => (
+                <th scope="col" key={heading}>
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.periods.map((period) => (
+              <tr key={period.period}>
+                <th scope="row">{period.period}</th>
+                {props.columns.map(([heading, cell]) => (
+                  <td key={heading}>{cell(period)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

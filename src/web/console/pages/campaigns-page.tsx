@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../components/problems.js';
+import { LoadStatus } from '../components/problems.js';
 import { draftOf, liveVersion, reviewWords } from '../campaign/campaign-model.js';
 import { NewCampaignForm } from '../campaign/new-campaign-form.js';
 import { formatTime } from '../format.js';
@@ -27,8 +27,7 @@ export function CampaignsPage() {
       {user.role === 'partner_reviewer' && (
         <p className="lede">Campaigns of {user.jurisdiction ?? 'your jurisdiction'} that you can review.</p>
       )}
-      {campaigns.state.status === 'loading' && <Loading what="campaigns" />}
-      {campaigns.state.status === 'error' && <LoadError message={campaigns.state.message} />}
+      <LoadStatus state={campaigns.state} what="campaigns" />
       {campaigns.state.status === 'ready' &&
         (campaigns.state.data.campaigns.length === 0 ? (
           <p>No campaigns yet.</p>
