@@ -44,9 +44,9 @@ describe.each(storeCases)('kill -9 mid-delivery ($name)', (store) => {
       RELAY_RETRY_LIMIT: '8',
       RELAY_ATTEMPT_EXPIRE_SECONDS: '3',
     };
-    // The partner is slow: every delivery is still in flight when the process dies, and the
-    // answers it would have given are lost with it.
-    partner.faults = Array.from({ length: 100 }, () => 'slow' as const);
+    // The partner hangs: every delivery is still in flight when the process dies, with no answer
+    // that could reach it first.
+    partner.faults = Array.from({ length: 100 }, () => 'hang' as const);
     const first = await startServer(env);
     const users: string[] = [];
     for (let i = 0; users.length < 8; i += 1)

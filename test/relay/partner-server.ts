@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-export type Fault = 'ok' | 'error500' | 'reset' | 'slow' | 'redirect';
+export type Fault = 'ok' | 'error500' | 'reset' | 'hang' | 'redirect';
 
 /**
  * A police partner's webhook endpoint on loopback: verifies every request with the official
@@ -41,7 +41,9 @@ export class PartnerServer {
         if (fault === 'reset') return request.socket.destroy();
         if (fault === 'error500') return response.writeHead(500).end('partner broke');
         if (fault === 'redirect') return response.writeHead(302, { location: 'http://127.0.0.2/' }).end();
-        if (fault === 'slow') return void setTimeout(() => response.writeHead(200).end(), 3000);
+        // Never answers: the request stays in flight until the sender gives up or dies. (An answer
+        // after a delay would race a kill: the sender could record a delivery the partner never kept.)
+        if (fault === 'hang') return;
         const body = Buffer.concat(chunks).toString();
         if (!this.verifies(body, request.headers)) {
           this.badSignatures += 1;
