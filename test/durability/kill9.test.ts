@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import { withdrawal } from '../support/fixtures.js';
 import { startHarness } from '../support/harness.js';
+import { until } from '../relay/partner-server.js';
 import { exited, startServer, storeCases } from '../support/server-process.js';
 
 /** Seeds a store with the test campaigns and a key, then closes it so a server process can own it. */
@@ -62,7 +63,9 @@ describe.each(storeCases)('kill -9 while taking events ($name)', (store) => {
       }
     };
     const workers = Array.from({ length: 8 }, (_, w) => worker(w));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Killed while batches are being taken, after enough were acknowledged to mean something
+    // (waiting on a count, not a clock, so a slow machine changes nothing).
+    await until(() => acknowledged.length > 50, 30_000);
     const died = exited(first.child);
     first.child.kill('SIGKILL');
     await died;

@@ -182,20 +182,20 @@ describe.skipIf(!browserAvailable)('<caveat-warning> in chromium at phone width'
   });
 
   it('enables continue only after the countdown and the acknowledgement, then reports the reactions', async () => {
-    const decision = hkDecision(hkContentEn, { minDisplaySeconds: 2 });
+    const decision = hkDecision(hkContentEn, { minDisplaySeconds: 6 });
     await show(decision);
     await expect(continueButton().isDisabled()).resolves.toBe(true);
-    await expect(continueButton().textContent()).resolves.toContain('Continue in 2 s');
+    await expect(continueButton().textContent()).resolves.toContain('Continue in 6 s');
     await dialog().locator('input[type="checkbox"]').check();
     await expect(continueButton().isDisabled()).resolves.toBe(true);
     const live = () => dialog().locator('[aria-live="polite"]').textContent();
-    await expect.poll(live).toContain('You can continue in 2 seconds.');
-    await page.waitForTimeout(1000);
+    await expect.poll(live).toContain('You can continue in 6 seconds.');
+    // Waits for the count to go down (not for a fixed time, which a slow machine could overrun).
+    await expect.poll(() => continueButton().textContent(), { timeout: 4000 }).toMatch(/Continue in [3-5] s/);
     await expect(continueButton().isDisabled()).resolves.toBe(true);
-    await expect(continueButton().textContent()).resolves.toContain('Continue in 1 s');
     // The visible count went down, but screen readers were not told again.
-    await expect(live()).resolves.toContain('You can continue in 2 seconds.');
-    await expect.poll(() => continueButton().isDisabled(), { timeout: 3000 }).toBe(false);
+    await expect(live()).resolves.toContain('You can continue in 6 seconds.');
+    await expect.poll(() => continueButton().isDisabled(), { timeout: 10_000 }).toBe(false);
     await expect(dialog().locator('[aria-live="polite"]').textContent()).resolves.toContain(
       'You can continue now.',
     );
