@@ -304,6 +304,55 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     await expect(reviewer.getByText(/Hong Kong/).count()).resolves.toBe(0);
   }, 60_000);
 
+  it('saves jurisdictions and API keys through the admin forms, and a refused save writes nothing', async () => {
+    const admin = await signIn('admin@demo.caveat.example');
+    const jurisdictionCodes = async () =>
+      (
+        (await (await admin.request.get(`${baseUrl}/v1/admin/jurisdictions`)).json()) as {
+          jurisdictions: { code: string }[];
+        }
+      ).jurisdictions.map((j) => j.code);
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Jurisdictions' })
+      .click();
+    await admin.getByRole('heading', { level: 2, name: 'Add a jurisdiction' }).waitFor();
+    await admin.getByLabel('Code').fill('SG');
+    await admin.getByLabel('Name').fill('Singapore');
+    await admin.getByLabel('Default locale').fill('not a locale!');
+    await admin.getByRole('button', { name: 'Save jurisdiction' }).click();
+    await admin.getByRole('alert').getByText('The jurisdiction was not saved.').waitFor();
+    await expect(admin.getByLabel('Default locale').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await jurisdictionCodes()).not.toContain('SG');
+
+    await admin.getByLabel('Default locale').fill('en');
+    await admin.getByRole('button', { name: 'Save jurisdiction' }).click();
+    await admin.getByRole('status').getByText('Saved Singapore.').waitFor();
+    await admin.getByRole('row', { name: /Singapore/ }).waitFor();
+    expect(await jurisdictionCodes()).toContain('SG');
+    await admin.getByRole('button', { name: 'Edit Singapore' }).click();
+    // The form the row opened takes the keyboard focus.
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Edit Singapore');
+
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+    await admin.getByLabel('Key name').fill('E2E lookup key');
+    await admin.getByLabel(/^lookup:/).check();
+    await admin.getByRole('button', { name: 'Create API key' }).click();
+    const token = (await admin.locator('code.token').textContent()) ?? '';
+    const lookup = () =>
+      fetch(`${baseUrl}/v1/lookup?q=${encodeURIComponent('https://cyberdefender.hk/')}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((response) => response.status);
+    await expect(lookup()).resolves.toBe(200);
+    await admin.getByRole('button', { name: 'Revoke E2E lookup key' }).click();
+    await admin.getByRole('button', { name: 'Yes, revoke key' }).click();
+    await admin
+      .getByRole('row', { name: /E2E lookup key/ })
+      .getByText(/^Revoked/)
+      .waitFor();
+    await expect(lookup()).resolves.toBe(401);
+  }, 60_000);
+
   it('has no serious or critical axe violations on the sign-in and admin pages', async () => {
     const page = await newPage({ width: 1280, height: 900 });
     const response = await page.goto(`${baseUrl}/console/`);
