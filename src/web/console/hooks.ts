@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage } from './api.js';
+import { errorsAt, problemsOf, type ErrorsAt } from './components/problems.js';
 
 export type Loaded<T> =
   | { status: 'loading' }
@@ -37,4 +38,30 @@ export function useDocumentTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} · caveat console`;
   }, [title]);
+}
+
+/**
+ * A form's request: `submit` runs the action once at a time (`busy` meanwhile) and keeps what it
+ * threw, so the form shows the failure and `errors` puts the server's messages beside the fields
+ * they name (relative to `fieldPrefix`, e.g. "/spec" for a body that wraps the form's object).
+ */
+export function useSubmit(
+  action: () => Promise<void>,
+  fieldPrefix = '',
+): { error: unknown; errors: ErrorsAt; busy: boolean; submit(event: FormEvent): Promise<void> } {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, errors: errorsAt(problemsOf(error), fieldPrefix), busy, submit };
 }

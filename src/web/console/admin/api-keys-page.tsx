@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
+import { ActionsTable } from '../components/actions-table.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { Checkbox, SelectField, TextField } from '../components/fields.js';
-import { ErrorAlert, errorsAt, LoadStatus, problemsOf } from '../components/problems.js';
+import { FormPanel } from '../components/form-panel.js';
+import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
-import { useDocumentTitle, useResource } from '../hooks.js';
+import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey, type Partner } from '../types.js';
 import { NewTokenBox } from './new-token-box.js';
 
@@ -43,48 +45,31 @@ export function ApiKeysPage() {
       <ErrorAlert error={actionError} title="The key was not revoked." />
       <LoadStatus state={state} what="API keys" />
       {state.status === 'ready' && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">ID</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Partner</th>
-                <th scope="col">Created</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.apiKeys.map((key) => (
-                <tr key={key.id}>
-                  <th scope="row">{key.name}</th>
-                  <td>
-                    <code>{key.id}</code>
-                  </td>
-                  <td>{key.scopes.join(', ')}</td>
-                  <td>{partnerList.find((p) => p.id === key.partnerId)?.name ?? key.partnerId ?? '—'}</td>
-                  <td>{formatTime(key.createdAt)}</td>
-                  <td>{key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : 'Active'}</td>
-                  <td>
-                    {!key.revokedAt && (
-                      <ConfirmButton
-                        label={`Revoke ${key.name}`}
-                        question="Revoke this key? Calls made with it fail from now on; this cannot be undone."
-                        confirmLabel="Yes, revoke key"
-                        danger
-                        onConfirm={() => revoke(key)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionsTable columns={['Name', 'ID', 'Scopes', 'Partner', 'Created', 'Status']}>
+          {state.data.apiKeys.map((key) => (
+            <tr key={key.id}>
+              <th scope="row">{key.name}</th>
+              <td>
+                <code>{key.id}</code>
+              </td>
+              <td>{key.scopes.join(', ')}</td>
+              <td>{partnerList.find((p) => p.id === key.partnerId)?.name ?? key.partnerId ?? '—'}</td>
+              <td>{formatTime(key.createdAt)}</td>
+              <td>{key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : 'Active'}</td>
+              <td>
+                {!key.revokedAt && (
+                  <ConfirmButton
+                    label={`Revoke ${key.name}`}
+                    question="Revoke this key? Calls made with it fail from now on; this cannot be undone."
+                    confirmLabel="Yes, revoke key"
+                    danger
+                    onConfirm={() => revoke(key)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </ActionsTable>
       )}
       <NewKeyForm
         partners={partnerList}
@@ -101,67 +86,58 @@ function NewKeyForm({ partners, onCreated }: { partners: Partner[]; onCreated(ke
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [partnerId, setPartnerId] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const errors = errorsAt(problemsOf(error));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const key = await api.post<NewApiKey>('/v1/admin/api-keys', {
-        name,
-        scopes,
-        ...(partnerId ? { partnerId } : {}),
-      });
-      setName('');
-      setScopes([]);
-      setPartnerId('');
-      onCreated(key);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, errors, submit } = useSubmit(async () => {
+    const key = await api.post<NewApiKey>('/v1/admin/api-keys', {
+      name,
+      scopes,
+      ...(partnerId ? { partnerId } : {}),
+    });
+    setName('');
+    setScopes([]);
+    setPartnerId('');
+    onCreated(key);
+  });
 
   return (
-    <section aria-labelledby="new-key-heading" className="panel">
-      <h2 id="new-key-heading">Create an API key</h2>
-      <form onSubmit={submit} className="stack">
-        <TextField
-          label="Key name"
-          required
-          value={name}
-          onChange={setName}
-          hint="Who uses it and where, e.g. “Exchange production screening”."
-          errors={errors('/name')}
-        />
-        <fieldset>
-          <legend>Scopes</legend>
-          {errors('/scopes') && <p className="field-error">{errors('/scopes')?.join('; ')}</p>}
-          {API_SCOPES.map((scope) => (
-            <Checkbox
-              key={scope}
-              label={scopeWords[scope]}
-              checked={scopes.includes(scope)}
-              onChange={(on) => setScopes(on ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
-            />
-          ))}
-        </fieldset>
-        <SelectField
-          label="Partner (optional)"
-          value={partnerId}
-          placeholder="Not bound to a partner"
-          options={partners.map((p) => ({ value: p.id, label: `${p.name} (${p.jurisdiction})` }))}
-          onChange={setPartnerId}
-          hint="A key bound to a partner reads only that partner's alert feed."
-          errors={errors('/partnerId')}
-        />
-        <ErrorAlert error={error} title="The key was not created." />
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={scopes.length === 0}>
-            Create API key
-          </button>
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      headingId="new-key-heading"
+      title="Create an API key"
+      layout="stack"
+      error={error}
+      failedTitle="The key was not created."
+      submitLabel="Create API key"
+      submitDisabled={scopes.length === 0}
+      onSubmit={submit}
+    >
+      <TextField
+        label="Key name"
+        required
+        value={name}
+        onChange={setName}
+        hint="Who uses it and where, e.g. “Exchange production screening”."
+        errors={errors('/name')}
+      />
+      <fieldset>
+        <legend>Scopes</legend>
+        {errors('/scopes') && <p className="field-error">{errors('/scopes')?.join('; ')}</p>}
+        {API_SCOPES.map((scope) => (
+          <Checkbox
+            key={scope}
+            label={scopeWords[scope]}
+            checked={scopes.includes(scope)}
+            onChange={(on) => setScopes(on ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+          />
+        ))}
+      </fieldset>
+      <SelectField
+        label="Partner (optional)"
+        value={partnerId}
+        placeholder="Not bound to a partner"
+        options={partners.map((p) => ({ value: p.id, label: `${p.name} (${p.jurisdiction})` }))}
+        onChange={setPartnerId}
+        hint="A key bound to a partner reads only that partner's alert feed."
+        errors={errors('/partnerId')}
+      />
+    </FormPanel>
   );
 }

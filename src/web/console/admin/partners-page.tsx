@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
+import { ActionsTable } from '../components/actions-table.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { ErrorAlert, errorsAt, LoadStatus, problemsOf } from '../components/problems.js';
-import { useDocumentTitle, useResource } from '../hooks.js';
+import { FormPanel } from '../components/form-panel.js';
+import { LoadStatus } from '../components/problems.js';
+import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import type { Jurisdiction, Partner, PartnerKind } from '../types.js';
 
 const kinds: { value: PartnerKind; label: string }[] = [
@@ -26,40 +28,24 @@ export function PartnersPage() {
       </p>
       <LoadStatus state={state} what="partners" />
       {state.status === 'ready' && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">ID</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Website</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.partners.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>
-                    <code>{p.id}</code>
-                  </td>
-                  <td>{p.jurisdiction}</td>
-                  <td>{kinds.find((k) => k.value === p.kind)?.label ?? p.kind}</td>
-                  <td>{p.website ? <a href={p.website}>{p.website}</a> : '—'}</td>
-                  <td>
-                    <button type="button" className="button-quiet" onClick={() => setEditing(p)}>
-                      Edit {p.name}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionsTable columns={['Name', 'ID', 'Jurisdiction', 'Kind', 'Website']}>
+          {state.data.partners.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              <td>
+                <code>{p.id}</code>
+              </td>
+              <td>{p.jurisdiction}</td>
+              <td>{kinds.find((k) => k.value === p.kind)?.label ?? p.kind}</td>
+              <td>{p.website ? <a href={p.website}>{p.website}</a> : '—'}</td>
+              <td>
+                <button type="button" className="button-quiet" onClick={() => setEditing(p)}>
+                  Edit {p.name}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </ActionsTable>
       )}
       <PartnerForm
         key={editing?.id ?? 'new'}
@@ -83,85 +69,64 @@ interface FormProps {
 }
 
 function PartnerForm({ initial, jurisdictions, onDone, onCancel }: FormProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // "Edit" is pressed in the table above: take the keyboard user to the form it opened.
-  useEffect(() => {
-    if (initial) heading.current?.focus();
-  }, [initial]);
   const [id, setId] = useState(initial?.id ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [jurisdiction, setJurisdiction] = useState(initial?.jurisdiction ?? '');
   const [kind, setKind] = useState<PartnerKind>(initial?.kind ?? 'police');
   const [website, setWebsite] = useState(initial?.website ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const errors = errorsAt(problemsOf(error));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.put(`/v1/admin/partners/${encodeURIComponent(id.trim())}`, {
-        name,
-        jurisdiction,
-        kind,
-        website: website.trim() || null,
-      });
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { error, errors, submit } = useSubmit(async () => {
+    await api.put(`/v1/admin/partners/${encodeURIComponent(id.trim())}`, {
+      name,
+      jurisdiction,
+      kind,
+      website: website.trim() || null,
+    });
+    onDone();
+  });
 
   return (
-    <section aria-labelledby="partner-form-heading" className="panel">
-      <h2 id="partner-form-heading" ref={heading} tabIndex={-1}>
-        {initial ? `Edit ${initial.name}` : 'Add a partner'}
-      </h2>
-      <form onSubmit={submit} className="form-grid">
-        <TextField
-          label="Partner ID"
-          required
-          value={id}
-          onChange={setId}
-          disabled={initial !== null}
-          hint="Lowercase letters, digits and dashes, e.g. hk-police-cstcb."
-        />
-        <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
-        <SelectField
-          label="Jurisdiction"
-          required
-          value={jurisdiction}
-          placeholder="Choose a jurisdiction"
-          options={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
-          onChange={setJurisdiction}
-          errors={errors('/jurisdiction')}
-        />
-        <SelectField
-          label="Kind"
-          value={kind}
-          options={kinds}
-          onChange={(value) => setKind(kinds.find((k) => k.value === value)?.value ?? 'other')}
-          errors={errors('/kind')}
-        />
-        <TextField
-          label="Website"
-          type="url"
-          value={website}
-          onChange={setWebsite}
-          errors={errors('/website')}
-        />
-        <ErrorAlert error={error} title="The partner was not saved." />
-        <div className="form-actions">
-          <button type="submit" className="button-primary">
-            Save partner
-          </button>
-          {initial && (
-            <button type="button" className="button-quiet" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
-      </form>
-    </section>
+    <FormPanel
+      headingId="partner-form-heading"
+      title={initial ? `Edit ${initial.name}` : 'Add a partner'}
+      focusOnOpen={initial !== null}
+      error={error}
+      failedTitle="The partner was not saved."
+      submitLabel="Save partner"
+      onSubmit={submit}
+      onCancel={initial ? onCancel : undefined}
+    >
+      <TextField
+        label="Partner ID"
+        required
+        value={id}
+        onChange={setId}
+        disabled={initial !== null}
+        hint="Lowercase letters, digits and dashes, e.g. hk-police-cstcb."
+      />
+      <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
+      <SelectField
+        label="Jurisdiction"
+        required
+        value={jurisdiction}
+        placeholder="Choose a jurisdiction"
+        options={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
+        onChange={setJurisdiction}
+        errors={errors('/jurisdiction')}
+      />
+      <SelectField
+        label="Kind"
+        value={kind}
+        options={kinds}
+        onChange={(value) => setKind(kinds.find((k) => k.value === value)?.value ?? 'other')}
+        errors={errors('/kind')}
+      />
+      <TextField
+        label="Website"
+        type="url"
+        value={website}
+        onChange={setWebsite}
+        errors={errors('/website')}
+      />
+    </FormPanel>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
+import { ActionsTable } from '../components/actions-table.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
@@ -42,55 +43,37 @@ export function UsersPage() {
       )}
       <LoadStatus state={state} what="users" />
       {state.status === 'ready' && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">Partner</th>
-                <th scope="col">Created</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
-                  <td>{user.email}</td>
-                  <td>{roleLabel[user.role]}</td>
-                  <td>{user.jurisdiction ?? '—'}</td>
-                  <td>{user.partnerId ?? '—'}</td>
-                  <td>{formatTime(user.createdAt)}</td>
-                  <td>{user.disabledAt ? `Disabled ${formatTime(user.disabledAt)}` : 'Active'}</td>
-                  <td className="actions">
-                    {!user.disabledAt && (
-                      <>
-                        <button type="button" className="button-quiet" onClick={() => setPasswordFor(user)}>
-                          Set password for {user.email}
-                        </button>{' '}
-                        {user.id !== me.id && (
-                          <ConfirmButton
-                            label={`Disable ${user.email}`}
-                            question="Disable this user? They are signed out and cannot sign in again."
-                            confirmLabel="Yes, disable user"
-                            danger
-                            onConfirm={() => disable(user)}
-                          />
-                        )}
-                      </>
+        <ActionsTable columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Status']}>
+          {state.data.users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{user.name}</th>
+              <td>{user.email}</td>
+              <td>{roleLabel[user.role]}</td>
+              <td>{user.jurisdiction ?? '—'}</td>
+              <td>{user.partnerId ?? '—'}</td>
+              <td>{formatTime(user.createdAt)}</td>
+              <td>{user.disabledAt ? `Disabled ${formatTime(user.disabledAt)}` : 'Active'}</td>
+              <td className="actions">
+                {!user.disabledAt && (
+                  <>
+                    <button type="button" className="button-quiet" onClick={() => setPasswordFor(user)}>
+                      Set password for {user.email}
+                    </button>{' '}
+                    {user.id !== me.id && (
+                      <ConfirmButton
+                        label={`Disable ${user.email}`}
+                        question="Disable this user? They are signed out and cannot sign in again."
+                        confirmLabel="Yes, disable user"
+                        danger
+                        onConfirm={() => disable(user)}
+                      />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ActionsTable>
       )}
       {passwordFor && (
         <SetPasswordForm

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api.js';
-import { ErrorAlert, errorsAt, problemsOf } from '../components/problems.js';
+import { ErrorAlert } from '../components/problems.js';
 import { formatTime } from '../format.js';
+import { useSubmit } from '../hooks.js';
 import type { CampaignSpec, CampaignVersion, Jurisdiction } from '../types.js';
 import { ContentFields } from './content-fields.js';
 import { LocalePicker } from './locale-picker.js';
@@ -27,8 +28,6 @@ export function DraftWorkspace(props: Props) {
   const { campaignId, version, editable, jurisdiction, onDirtyChange } = props;
   const [spec, setSpec] = useState<CampaignSpec>(() => structuredClone(version.spec));
   const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const locales = Object.keys(spec.content);
   const defaultLocale = jurisdiction?.defaultLocale ?? null;
@@ -36,7 +35,6 @@ export function DraftWorkspace(props: Props) {
     defaultLocale && locales.includes(defaultLocale) ? defaultLocale : (locales[0] ?? ''),
   );
   const cleaned = useMemo(() => cleanSpec(spec), [spec]);
-  const errors = errorsAt(problemsOf(error), '/spec');
   const content = spec.content[locale];
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -55,23 +53,19 @@ export function DraftWorkspace(props: Props) {
     setSavedAt(null);
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await api.put<CampaignVersion>(`/v1/admin/campaigns/${encodeURIComponent(campaignId)}/draft`, {
-        spec: cleaned,
-      });
-      setDirty(false);
-      setSavedAt(new Date().toISOString());
-      props.onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const {
+    error,
+    errors,
+    busy: saving,
+    submit: save,
+  } = useSubmit(async () => {
+    await api.put<CampaignVersion>(`/v1/admin/campaigns/${encodeURIComponent(campaignId)}/draft`, {
+      spec: cleaned,
+    });
+    setDirty(false);
+    setSavedAt(new Date().toISOString());
+    props.onSaved();
+  }, '/spec');
 
   const addLocale = (code: string) => {
     const from = spec.content[locale];
