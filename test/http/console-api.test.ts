@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hkPolice, hkSpec } from '../support/fixtures.js';
+import { hkPolice, hkSpec, withdrawal } from '../support/fixtures.js';
 import { bearer, startHarness, type Harness } from '../support/harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -207,18 +207,7 @@ describe.each(storeKinds)('console API on $name', (kind) => {
       method: 'POST',
       url: '/v1/screenings',
       headers: bearer(h.keys.exchange),
-      payload: {
-        idempotencyKey: 'after-approval',
-        userRef: 'someone-new',
-        jurisdiction: 'HK',
-        locale: 'en',
-        asset: 'USDT',
-        network: 'TRON',
-        amount: '500',
-        amountUsd: 500,
-        destination: { address: 'TXYZ1234567890abcdefghijklmnopqrs', isNew: true, isWhitelisted: false },
-        account: { ageDays: 30 },
-      },
+      payload: withdrawal({ userRef: 'someone-new', locale: 'en' }),
     });
     expect(screened.json().campaign).toMatchObject({ id: 'hk-pilot', version: 2 });
 

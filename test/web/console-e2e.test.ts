@@ -15,6 +15,7 @@ import { demoCampaigns } from '../../src/demo/campaigns.js';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
 import { openPgliteDatabase } from '../../src/store/pglite-database.js';
 import { browserAvailable, launchChromium } from '../support/browser.js';
+import { withdrawal } from '../support/fixtures.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotDir = `${root}artifacts/screenshots`;
@@ -239,18 +240,7 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
       method: 'POST',
       url: '/v1/screenings',
       headers: { authorization: `Bearer ${EXCHANGE_TOKEN}` },
-      payload: {
-        idempotencyKey: 'e2e-after-approval',
-        userRef: warnedHongKongUser(),
-        jurisdiction: 'HK',
-        locale: 'en',
-        asset: 'USDT',
-        network: 'TRON',
-        amount: '500',
-        amountUsd: 500,
-        destination: { address: 'TXYZ1234567890abcdefghijklmnopqrs', isNew: true, isWhitelisted: false },
-        account: { ageDays: 30 },
-      },
+      payload: withdrawal({ userRef: warnedHongKongUser(), locale: 'en' }),
     });
     expect(screened.json()).toMatchObject({ decision: 'warn', campaign: { id: HK_CAMPAIGN, version: 2 } });
     expect(screened.json().content.title).toBe(title);
