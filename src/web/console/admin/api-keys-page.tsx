@@ -7,9 +7,10 @@ import { FormPanel } from '../components/form-panel.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
-import { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey, type Partner } from '../types.js';
+import type { ApiKey, ApiScope, NewApiKey, Partner } from '../types.js';
 import { NewTokenBox } from './new-token-box.js';
 
+// Every scope the server knows must be described here (a Record over the server's own type).
 const scopeWords: Record<ApiScope, string> = {
   screening: 'screening: ask for decisions',
   events: 'events: report what users did',
@@ -120,7 +121,7 @@ function NewKeyForm({ partners, onCreated }: { partners: Partner[]; onCreated(ke
       <fieldset>
         <legend>Scopes</legend>
         {errors('/scopes') && <p className="field-error">{errors('/scopes')?.join('; ')}</p>}
-        {API_SCOPES.map((scope) => (
+        {(Object.keys(scopeWords) as ApiScope[]).map((scope) => (
           <Checkbox
             key={scope}
             label={scopeWords[scope]}
