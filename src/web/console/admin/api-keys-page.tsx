@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ActionsTable } from '../components/actions-table.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 import { Checkbox, SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
@@ -46,7 +46,7 @@ export function ApiKeysPage() {
       <ErrorAlert error={actionError} title="The key was not revoked." />
       <LoadStatus state={state} what="API keys" />
       {state.status === 'ready' && (
-        <ActionsTable columns={['Name', 'ID', 'Scopes', 'Partner', 'Created', 'Status']}>
+        <DataTable columns={['Name', 'ID', 'Scopes', 'Partner', 'Created', 'Status']} actions>
           {state.data.apiKeys.map((key) => (
             <tr key={key.id}>
               <th scope="row">{key.name}</th>
@@ -70,7 +70,7 @@ export function ApiKeysPage() {
               </td>
             </tr>
           ))}
-        </ActionsTable>
+        </DataTable>
       )}
       <NewKeyForm
         partners={partnerList}

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../api.js';
+import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/fields.js';
 import { LoadError } from '../components/problems.js';
 import { compactJson, formatTime } from '../format.js';
@@ -86,36 +87,22 @@ export function AuditPage() {
       {entries.length === 0 && !loading && !error ? (
         <p>No entries{filter.entity || filter.entityId ? ' match this filter' : ''}.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="audit">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Entity</th>
-                <th scope="col">Entity ID</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">{formatTime(entry.at)}</th>
-                  <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.entity}</td>
-                  <td>
-                    <code>{entry.entityId}</code>
-                  </td>
-                  <td>
-                    <code className="json">{compactJson(entry.detail)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['When', 'Actor', 'Action', 'Entity', 'Entity ID', 'Detail']} className="audit">
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">{formatTime(entry.at)}</th>
+              <td>{entry.actor}</td>
+              <td>{entry.action}</td>
+              <td>{entry.entity}</td>
+              <td>
+                <code>{entry.entityId}</code>
+              </td>
+              <td>
+                <code className="json">{compactJson(entry.detail)}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p role="status" className="hint">
         {loading ? 'Loading entries…' : `${entries.length} entries shown.`}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ActionsTable } from '../components/actions-table.js';
+import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
@@ -20,7 +20,7 @@ export function JurisdictionsPage() {
       <p className="lede">Where campaigns apply, and the languages their warnings are written in.</p>
       <LoadStatus state={state} what="jurisdictions" />
       {state.status === 'ready' && (
-        <ActionsTable columns={['Code', 'Name', 'Default locale', 'Locales']}>
+        <DataTable columns={['Code', 'Name', 'Default locale', 'Locales']} actions>
           {state.data.jurisdictions.map((j) => (
             <tr key={j.code}>
               <th scope="row">{j.code}</th>
@@ -34,7 +34,7 @@ export function JurisdictionsPage() {
               </td>
             </tr>
           ))}
-        </ActionsTable>
+        </DataTable>
       )}
       <JurisdictionForm
         key={editing?.code ?? 'new'}

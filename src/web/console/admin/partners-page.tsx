@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ActionsTable } from '../components/actions-table.js';
+import { DataTable } from '../components/data-table.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
@@ -28,7 +28,7 @@ export function PartnersPage() {
       </p>
       <LoadStatus state={state} what="partners" />
       {state.status === 'ready' && (
-        <ActionsTable columns={['Name', 'ID', 'Jurisdiction', 'Kind', 'Website']}>
+        <DataTable columns={['Name', 'ID', 'Jurisdiction', 'Kind', 'Website']} actions>
           {state.data.partners.map((p) => (
             <tr key={p.id}>
               <th scope="row">{p.name}</th>
@@ -45,7 +45,7 @@ export function PartnersPage() {
               </td>
             </tr>
           ))}
-        </ActionsTable>
+        </DataTable>
       )}
       <PartnerForm
         key={editing?.id ?? 'new'}

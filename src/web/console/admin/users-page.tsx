@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ActionsTable } from '../components/actions-table.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
@@ -43,7 +43,10 @@ export function UsersPage() {
       )}
       <LoadStatus state={state} what="users" />
       {state.status === 'ready' && (
-        <ActionsTable columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Status']}>
+        <DataTable
+          columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Status']}
+          actions
+        >
           {state.data.users.map((user) => (
             <tr key={user.id}>
               <th scope="row">{user.name}</th>
@@ -73,7 +76,7 @@ export function UsersPage() {
               </td>
             </tr>
           ))}
-        </ActionsTable>
+        </DataTable>
       )}
       {passwordFor && (
         <SetPasswordForm

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.js';
 import { differenceWithInterval, formatCount, formatP, rateWithInterval } from '../format.js';
 import type { PilotReport } from '../types.js';
 
@@ -11,28 +12,17 @@ export function OutcomesTable({ report }: { report: PilotReport }) {
   return (
     <section aria-labelledby="outcomes-heading">
       <h2 id="outcomes-heading">What warned users did</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Outcome after a displayed warning</th>
-              <th scope="col">Share (95% CI)</th>
-              <th scope="col">Count</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, estimate]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{rateWithInterval(estimate)}</td>
-                <td>
-                  {formatCount(estimate.x)} of {formatCount(estimate.n)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Outcome after a displayed warning', 'Share (95% CI)', 'Count']}>
+        {rows.map(([label, estimate]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{rateWithInterval(estimate)}</td>
+            <td>
+              {formatCount(estimate.x)} of {formatCount(estimate.n)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="hint">
         Time to decide: median {seconds(report.timeToDecide.medianSeconds)}, 90th percentile{' '}
         {seconds(report.timeToDecide.p90Seconds)} (at most; {formatCount(report.timeToDecide.decided)}{' '}
@@ -52,28 +42,16 @@ export function VariantsTable({ report }: { report: PilotReport }) {
       {report.variants.length === 0 ? (
         <p>No variant has decisions yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Variant</th>
-                <th scope="col">Decisions</th>
-                <th scope="col">Intervention rate (95% CI)</th>
-                <th scope="col">Completion (95% CI)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.variants.map((v) => (
-                <tr key={v.variant}>
-                  <th scope="row">{v.variant}</th>
-                  <td>{formatCount(v.decisions)}</td>
-                  <td>{rateWithInterval(v.intervention)}</td>
-                  <td>{rateWithInterval(v.completion)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Variant', 'Decisions', 'Intervention rate (95% CI)', 'Completion (95% CI)']}>
+          {report.variants.map((v) => (
+            <tr key={v.variant}>
+              <th scope="row">{v.variant}</th>
+              <td>{formatCount(v.decisions)}</td>
+              <td>{rateWithInterval(v.intervention)}</td>
+              <td>{rateWithInterval(v.completion)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {comparison && (
         <p>
@@ -92,30 +70,19 @@ export function ResourcesTable({ report }: { report: PilotReport }) {
       {report.resources.length === 0 ? (
         <p>This campaign offers no resources.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Resource</th>
-                <th scope="col">Opened (95% CI)</th>
-                <th scope="col">Count</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.resources.map((r) => (
-                <tr key={r.resourceId}>
-                  <th scope="row">
-                    <code>{r.resourceId}</code>
-                  </th>
-                  <td>{rateWithInterval(r.opened)}</td>
-                  <td>
-                    {formatCount(r.opened.x)} of {formatCount(r.opened.n)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Resource', 'Opened (95% CI)', 'Count']}>
+          {report.resources.map((r) => (
+            <tr key={r.resourceId}>
+              <th scope="row">
+                <code>{r.resourceId}</code>
+              </th>
+              <td>{rateWithInterval(r.opened)}</td>
+              <td>
+                {formatCount(r.opened.x)} of {formatCount(r.opened.n)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

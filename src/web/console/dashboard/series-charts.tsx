@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DataTable } from '../components/data-table.js';
 import { formatCount, rateWithInterval } from '../format.js';
 import type { PilotReport } from '../types.js';
 import { Chart } from './chart.js';
@@ -69,30 +70,18 @@ function PeriodTable(props: {
   return (
     <details>
       <summary>{props.title}</summary>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{props.unit === 'day' ? 'Day' : 'Week of'}</th>
-              {props.columns.map(([heading]) => (
-                <th scope="col" key={heading}>
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.periods.map((period) => (
-              <tr key={period.period}>
-                <th scope="row">{period.period}</th>
-                {props.columns.map(([heading, cell]) => (
-                  <td key={heading}>{cell(period)}</td>
-                ))}
-              </tr>
+      <DataTable
+        columns={[props.unit === 'day' ? 'Day' : 'Week of', ...props.columns.map(([heading]) => heading)]}
+      >
+        {props.periods.map((period) => (
+          <tr key={period.period}>
+            <th scope="row">{period.period}</th>
+            {props.columns.map(([heading, cell]) => (
+              <td key={heading}>{cell(period)}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

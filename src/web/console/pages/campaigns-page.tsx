@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '../components/data-table.js';
 import { LoadStatus } from '../components/problems.js';
 import { draftOf, liveVersion, reviewWords } from '../campaign/campaign-model.js';
 import { NewCampaignForm } from '../campaign/new-campaign-form.js';
@@ -32,42 +33,29 @@ export function CampaignsPage() {
         (campaigns.state.data.campaigns.length === 0 ? (
           <p>No campaigns yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">All campaigns you can see</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">ID</th>
-                  <th scope="col">Jurisdiction</th>
-                  <th scope="col">Partner</th>
-                  <th scope="col">Live version</th>
-                  <th scope="col">Draft review</th>
-                  <th scope="col">Retired</th>
+          <DataTable
+            columns={['Name', 'ID', 'Jurisdiction', 'Partner', 'Live version', 'Draft review', 'Retired']}
+            caption="All campaigns you can see"
+          >
+            {campaigns.state.data.campaigns.map((campaign) => {
+              const draft = draftOf(campaign);
+              return (
+                <tr key={campaign.id}>
+                  <th scope="row">
+                    <Link to={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link>
+                  </th>
+                  <td>
+                    <code>{campaign.id}</code>
+                  </td>
+                  <td>{campaign.jurisdiction}</td>
+                  <td>{partnerName(campaign.partnerId)}</td>
+                  <td>{liveVersion(campaign) ?? '—'}</td>
+                  <td>{draft ? reviewWords(draft.review) : 'No draft'}</td>
+                  <td>{campaign.retiredAt ? formatTime(campaign.retiredAt) : 'No'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {campaigns.state.data.campaigns.map((campaign) => {
-                  const draft = draftOf(campaign);
-                  return (
-                    <tr key={campaign.id}>
-                      <th scope="row">
-                        <Link to={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link>
-                      </th>
-                      <td>
-                        <code>{campaign.id}</code>
-                      </td>
-                      <td>{campaign.jurisdiction}</td>
-                      <td>{partnerName(campaign.partnerId)}</td>
-                      <td>{liveVersion(campaign) ?? '—'}</td>
-                      <td>{draft ? reviewWords(draft.review) : 'No draft'}</td>
-                      <td>{campaign.retiredAt ? formatTime(campaign.retiredAt) : 'No'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         ))}
       {user.role === 'admin' && campaigns.state.status === 'ready' && (
         <NewCampaignForm
