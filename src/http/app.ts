@@ -47,6 +47,9 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey);
+  // A key revoked on any instance stops working here as soon as the revocation commits.
+  const unsubscribe = await auth.subscribe(caveat.db);
+  app.addHook('onClose', async () => unsubscribe().catch(() => undefined));
 
   installProblemHandlers(app);
   app.addHook('onResponse', async (request, reply) => {

@@ -1,21 +1,27 @@
 import { Tokens } from '@fastify/csrf';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventTokens } from '../app/event-tokens.js';
-import type { ApiKey, ApiKeyRepository } from '../store/api-key-repository.js';
+import { parseToken, type ApiKeyRepository, type VerifiedApiKey } from '../store/api-key-repository.js';
 import type { ConsoleSession, ConsoleUserRepository } from '../store/console-user-repository.js';
+import { CREDENTIALS_CHANGED, parseCredentialChange } from '../store/credential-changes.js';
+import type { Database } from '../store/database.js';
+import { ApiKeyCache } from './api-key-cache.js';
 import { apiKeyPermissions, rolePermissions, type Permission } from './permissions.js';
 import { sendProblem } from './problem.js';
 
 interface PrincipalBase {
   actor: string;
   permissions: ReadonlySet<Permission>;
-  /** When set, the caller sees only this jurisdiction's campaigns and figures. */
+  /**
+   * When set, the caller sees only this jurisdiction's campaigns and figures: a partner reviewer's
+   * jurisdiction, or that of the partner an API key is bound to.
+   */
   jurisdiction: string | null;
 }
 
 export type Principal = PrincipalBase &
   (
-    | { kind: 'api_key'; key: ApiKey }
+    | { kind: 'api_key'; key: VerifiedApiKey }
     | { kind: 'session'; session: ConsoleSession }
     | { kind: 'event_token'; decisionId: string }
   );
@@ -27,6 +33,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'caveat_session';
+// Revocations reach every instance at once by NOTIFY; this bound only heals one missed while the
+// LISTEN connection was down.
 const CACHE_MS = 30_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const NONE: ReadonlySet<Permission> = new Set();
@@ -34,10 +42,11 @@ const NONE: ReadonlySet<Permission> = new Set();
 /**
  * Resolves who is calling: a bearer API key or event token (exchanges, partners, the warning
  * element), or a console session cookie (people). Verified keys are cached briefly so the screening
- * hot path does not query the store per request; a revocation takes effect within CACHE_MS.
+ * hot path does not query the store per request; subscribe() drops them when any instance revokes
+ * one. Sessions are read from the store on every request, so ending one needs no cache to forget.
  */
 export class Authenticator {
-  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+  private readonly cache = new ApiKeyCache<Principal | undefined>(CACHE_MS);
   private readonly csrf: ReturnType<typeof newCsrfTokens>;
 
   constructor(
@@ -70,8 +79,28 @@ export class Authenticator {
     return this.csrf.create(session.csrfSecret, session.id);
   }
 
+  /** Forgets every cached key: call it when credential changes may have been missed (a reconnect). */
   forget(): void {
-    this.cache.clear();
+    this.cache.forgetAll();
+  }
+
+  /** Forgets the cached tokens of one key (revoked here or, heard by NOTIFY, on another instance). */
+  forgetKey(keyId: string): void {
+    this.cache.forgetKey(keyId);
+  }
+
+  /**
+   * Listens for credential changes from every instance; resolves to the unsubscribe function. A
+   * change missed while the listening connection was down heals when the cache entry expires.
+   */
+  subscribe(db: Database): Promise<() => Promise<void>> {
+    const onChange = (payload: string) => {
+      const change = parseCredentialChange(payload);
+      if (change.kind === 'key') this.forgetKey(change.id);
+      // Sessions are not cached, so a user's change needs nothing here; anything unknown forgets all.
+      else if (change.kind === 'all') this.forget();
+    };
+    return db.listen(CREDENTIALS_CHANGED, onChange);
   }
 
   /**
@@ -121,22 +150,20 @@ export class Authenticator {
         jurisdiction: null,
       };
     }
-    const now = Date.now();
-    let cached = this.cache.get(token);
-    if (!cached || cached.until < now) {
-      if (this.cache.size > 10_000) this.cache.clear();
-      const key = await this.apiKeys.verify(token);
-      const principal: Principal | undefined = key && {
-        kind: 'api_key',
-        key,
-        actor: `api-key:${key.id}`,
-        permissions: apiKeyPermissions(key.scopes),
-        jurisdiction: null,
-      };
-      cached = { principal, until: now + CACHE_MS };
-      this.cache.set(token, cached);
-    }
-    return cached.principal;
+    const cached = this.cache.get(token);
+    if (cached) return cached.value;
+    const mark = this.cache.mark();
+    const key = await this.apiKeys.verify(token);
+    const principal: Principal | undefined = key && {
+      kind: 'api_key',
+      key,
+      actor: `api-key:${key.id}`,
+      permissions: apiKeyPermissions(key.scopes, key.partnerId !== null),
+      jurisdiction: key.jurisdiction,
+    };
+    // Not cached if the key was revoked while it was being read (set() checks the mark).
+    this.cache.set(token, parseToken(token)?.id ?? '', principal, mark);
+    return principal;
   }
 }
 

@@ -24,8 +24,16 @@ const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
   partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
 };
 
-export function apiKeyPermissions(scopes: readonly ApiKeyScope[]): ReadonlySet<Permission> {
-  return new Set(scopes.flatMap((scope) => API_KEY_GRANTS[scope]));
+// Administration spans every jurisdiction (keys, users, partners): a key bound to one partner, which
+// sees only that partner's jurisdiction, never administers (it could mint itself an unbound key).
+const UNBOUND_ONLY: ReadonlySet<Permission> = new Set(['admin', 'admin.read']);
+
+export function apiKeyPermissions(
+  scopes: readonly ApiKeyScope[],
+  partnerBound = false,
+): ReadonlySet<Permission> {
+  const granted = scopes.flatMap((scope) => API_KEY_GRANTS[scope]);
+  return new Set(partnerBound ? granted.filter((p) => !UNBOUND_ONLY.has(p)) : granted);
 }
 
 export function rolePermissions(role: ConsoleRole): ReadonlySet<Permission> {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
+import { notifyCredentialChange } from './credential-changes.js';
 import type { Database } from './database.js';
 import { iso, isoRequired } from './rows.js';
 
@@ -15,6 +16,12 @@ export interface ApiKey {
   partnerId: string | null;
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** A live key as the authenticator sees it. */
+export interface VerifiedApiKey extends ApiKey {
+  /** The bound partner's jurisdiction: the only one whose data the key sees (null: unbound). */
+  jurisdiction: string | null;
 }
 
 interface ApiKeyRow {
@@ -102,6 +109,8 @@ export class ApiKeyRepository {
       );
       if (updated.length === 0) throw RequestProblem.notFound('keyId', `no API key ${id}`);
       await appendAudit(tx, { actor, action: 'api_key.revoke', entity: 'api_key', entityId: id });
+      // Every instance drops the key from its cache when this commits.
+      await notifyCredentialChange(tx, { kind: 'key', id });
       return updated;
     });
     const row = rows[0];
@@ -110,17 +119,21 @@ export class ApiKeyRepository {
   }
 
   /** The live key a token names, or undefined for an unknown, wrong or revoked token. */
-  async verify(token: string): Promise<ApiKey | undefined> {
+  async verify(token: string): Promise<VerifiedApiKey | undefined> {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
-    const rows = await this.db.query<ApiKeyRow>(
-      'SELECT id, name, secret_hash, scopes, partner_id, created_at, revoked_at FROM api_keys WHERE id = $1',
+    // The partner's jurisdiction is read with the key, so the key and its scope are one snapshot.
+    const rows = await this.db.query<ApiKeyRow & { partner_jurisdiction: string | null }>(
+      `SELECT k.id, k.name, k.secret_hash, k.scopes, k.partner_id, k.created_at, k.revoked_at,
+              p.jurisdiction AS partner_jurisdiction
+       FROM api_keys k LEFT JOIN partners p ON p.id = k.partner_id WHERE k.id = $1`,
       [parsed.id],
     );
     const row = rows[0];
     if (!row || row.revoked_at) return undefined;
     const expected = Buffer.from(row.secret_hash, 'hex');
     const actual = Buffer.from(hashSecret(parsed.secret), 'hex');
-    return expected.length === actual.length && timingSafeEqual(expected, actual) ? toApiKey(row) : undefined;
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+    return { ...toApiKey(row), jurisdiction: row.partner_jurisdiction };
   }
 }

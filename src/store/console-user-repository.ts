@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
+import { notifyCredentialChange } from './credential-changes.js';
 import type { Database, Queryable } from './database.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password-hash.js';
 import { iso, isoRequired } from './rows.js';
@@ -208,7 +209,10 @@ export class ConsoleUserRepository {
         [hashToken(token)],
       );
       const userId = rows[0]?.user_id;
-      if (userId) await appendAudit(tx, { actor, action: 'session.close', entity: 'user', entityId: userId });
+      if (!userId) return;
+      await appendAudit(tx, { actor, action: 'session.close', entity: 'user', entityId: userId });
+      // Named by user, not session: the session id derives from the cookie.
+      await notifyCredentialChange(tx, { kind: 'user', id: userId });
     });
   }
 
@@ -239,8 +243,13 @@ export class ConsoleUserRepository {
   }
 }
 
+/**
+ * Ends every session of the user. Sessions are read from the store on each request, so this alone
+ * ends them everywhere; the NOTIFY (delivered on commit) is for any instance caching credentials.
+ */
 async function endSessions(tx: Queryable, userId: string): Promise<void> {
   await tx.query('UPDATE console_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
     userId,
   ]);
+  await notifyCredentialChange(tx, { kind: 'user', id: userId });
 }

@@ -100,6 +100,10 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
         if (request.body.partnerId && !(await caveat.campaigns.getPartner(request.body.partnerId))) {
           throw RequestProblem.invalid('body/partnerId', `no partner ${request.body.partnerId}`);
         }
+        if (request.body.partnerId && request.body.scopes.some((scope: string) => scope === 'admin')) {
+          // A partner's key sees one jurisdiction; administering would reach all of them.
+          throw RequestProblem.invalid('body/partnerId', 'an admin key cannot be bound to a partner');
+        }
         const created = await caveat.apiKeys.create(request.body, actorOf(request));
         return reply.status(201).send({ ...created.key, token: created.token });
       },
@@ -117,7 +121,8 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
       },
       async (request) => {
         const revoked = await caveat.apiKeys.revoke(request.params.id, actorOf(request));
-        auth.forget();
+        // Other instances drop it when the revocation's NOTIFY arrives.
+        auth.forgetKey(revoked.id);
         return revoked;
       },
     );
