@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -12,6 +12,12 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  SPOOL_DIR: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Where fail-safe answers wait for the store (default: DATA_DIR/spool); one per instance',
+    }),
+  ),
   LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
   ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
   PUBLIC_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
@@ -44,6 +50,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Local directory of the degraded-decision spool; each instance needs its own. */
+  spoolDir: string;
   databaseUrl: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   abandonAfterMs: number;
@@ -95,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: config.PORT,
     host: config.HOST,
     dataDir: resolve(config.DATA_DIR),
+    spoolDir: resolve(config.SPOOL_DIR ?? join(config.DATA_DIR, 'spool')),
     databaseUrl: config.DATABASE_URL,
     logLevel: config.LOG_LEVEL,
     abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,

@@ -2,7 +2,8 @@
  * Errors that mean "the request was wrong", raised anywhere below HTTP and turned into
  * problem+json by the http layer. Anything else is a bug and becomes a 500.
  */
-export type ProblemKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too_many';
+export type ProblemKind =
+  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too_many' | 'unavailable';
 
 export interface FieldProblem {
   /** Where in the request, e.g. body/destination/address or query/cursor. */
@@ -31,4 +32,15 @@ export class RequestProblem extends Error {
   static conflict(field: string, message: string): RequestProblem {
     return new RequestProblem('conflict', `${field}: ${message}`, [{ field, message }]);
   }
+
+  /** The store did not answer within the budget: nothing was acknowledged, so a retry is safe. */
+  static unavailable(message: string, retryAfterSeconds: number): RequestProblem {
+    const problem = new RequestProblem('unavailable', message, [
+      { field: 'store', message: 'did not answer in time' },
+    ]);
+    problem.retryAfterSeconds = retryAfterSeconds;
+    return problem;
+  }
+
+  retryAfterSeconds: number | undefined;
 }

@@ -22,6 +22,10 @@ import { ReportService } from './report-service.js';
 import { ScreeningService } from './screening-service.js';
 import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { DegradedSpool } from '../store/degraded-spool.js';
+import { DegradedRecovery } from './degraded-recovery.js';
+import { StoreHealth, type StoreHealthOptions } from './store-health.js';
+import { watchStore } from './store-watch.js';
 
 /** Everything one caveat instance holds: the store, repositories and the services built on them. */
 export interface Caveat {
@@ -45,6 +49,11 @@ export interface Caveat {
   relayStore: RelayRepository;
   tokens: EventTokens;
   metrics: Metrics;
+  /** The store as seen from the side (ok, degraded, down); /healthz reports it. */
+  health: StoreHealth;
+  /** Fail-safe answers waiting for the store, when this instance serves screenings. */
+  spool: DegradedSpool | undefined;
+  recovery: DegradedRecovery | undefined;
   close(): Promise<void>;
 }
 
@@ -57,6 +66,13 @@ export interface StartOptions {
   sweep?: boolean;
   /** Run webhook delivery (pg-boss workers); alerts are written to the outbox either way. */
   relayDelivery?: boolean;
+  /**
+   * Spool fail-safe answers here (a local directory of this instance's own) so they are recorded
+   * when the store returns; without it they are answered but not recorded (one-shot commands).
+   */
+  spoolDir?: string;
+  /** How the store is watched (tests shorten it). */
+  storeHealth?: StoreHealthOptions;
 }
 
 export async function startCaveat(options: StartOptions): Promise<Caveat> {
@@ -86,12 +102,16 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   );
   await intelligence.start();
   const tokens = new EventTokens(await ensureSecret(db, 'event_token_secret'));
+  const health = new StoreHealth(db, options.storeHealth);
+  const spool = options.spoolDir ? await DegradedSpool.open(options.spoolDir) : undefined;
   const screening = new ScreeningService(snapshots, ledger, recorder, tokens, {
     recordTimeoutMs: 2000,
     onDegraded: (reason, error) => {
       metrics.degradedDecisions.inc({ reason });
       logger.error({ err: error, reason }, 'screening degraded to the generic warning');
     },
+    spool,
+    storeAvailable: () => health.state !== 'down',
   });
   screening.riskChecks.push(destinationCheck(intelligence.indicator, Date.now));
   const users = new ConsoleUserRepository(db);
@@ -109,6 +129,13 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   await relay.start();
   recorder.addWriteHook(relay.onDecisions);
   events.addOutcomeHook(relay.onOutcomes);
+  const recovery = spool
+    ? new DegradedRecovery(spool, recorder, (count) => metrics.degradedRecorded.inc(count))
+    : undefined;
+  watchStore(health, { db, metrics, logger, snapshots, intelligence, spool, recovery });
+  // Answers spooled before a crash or restart go to the store as soon as it is reachable.
+  if (recovery && spool && spool.size > 0)
+    await recovery.drain().catch((error: unknown) => logger.error({ err: error }, 'spool drain failed'));
   let sweeper: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
     sweeper = setInterval(() => {
@@ -142,8 +169,14 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     relayStore,
     tokens,
     metrics,
+    health,
+    spool,
+    recovery,
     async close() {
       if (sweeper) clearInterval(sweeper);
+      health.stop();
+      await recovery?.drain().catch(() => undefined);
+      await spool?.close();
       await snapshots.stop();
       await intelligence.stop();
       await relay.stop();

@@ -32,9 +32,9 @@ export class IntelligenceHolder implements IntelligenceView {
   indicator = (key: string) => this.index.get(key);
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(INTELLIGENCE_CHANGED, () => {
-      this.refresh().catch(this.onError);
-    });
+    const refresh = () => void this.refresh().catch(this.onError);
+    // Reading from the last revision after a lost listening connection catches up on what was missed.
+    this.unlisten = await this.db.listen(INTELLIGENCE_CHANGED, refresh, { onResync: refresh });
     await this.refresh();
   }
 

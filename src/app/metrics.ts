@@ -10,6 +10,11 @@ export interface Metrics {
   abandonedSwept: Counter;
   signIns: Counter<'result'>;
   snapshotGeneration: Gauge;
+  storeState: Gauge;
+  storeLatency: Histogram;
+  storeReconnects: Counter;
+  degradedSpooled: Gauge;
+  degradedRecorded: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -57,6 +62,32 @@ export function createMetrics(): Metrics {
     snapshotGeneration: new Gauge({
       name: 'caveat_snapshot_generation',
       help: 'Generation of the in-memory screening snapshot',
+      registers: [registry],
+    }),
+    storeState: new Gauge({
+      name: 'caveat_store_state',
+      help: 'The store as the health check sees it: 0 ok, 1 degraded (slow or listener reconnecting), 2 down',
+      registers: [registry],
+    }),
+    storeLatency: new Histogram({
+      name: 'caveat_store_ping_seconds',
+      help: 'Latency of the health check ping to the store',
+      buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    storeReconnects: new Counter({
+      name: 'caveat_store_reconnects_total',
+      help: 'Times the connection that receives notifications was re-established after a loss',
+      registers: [registry],
+    }),
+    degradedSpooled: new Gauge({
+      name: 'caveat_degraded_spooled',
+      help: 'Fail-safe answers spooled on local disk, waiting for the store',
+      registers: [registry],
+    }),
+    degradedRecorded: new Counter({
+      name: 'caveat_degraded_recorded_total',
+      help: 'Spooled fail-safe answers written to the store after it came back',
       registers: [registry],
     }),
   };

@@ -4,8 +4,10 @@ import type { Decision, DecisionResponse } from '../screening/decision.js';
 import { decide, degradedVerdict } from '../screening/engine.js';
 import type { FrequencyLedger } from '../screening/frequency-ledger.js';
 import type { ScreeningRequest } from '../screening/request.js';
-import type { RiskCheck } from '../screening/risk-check.js';
-import type { DecisionRecorder } from '../store/decision-recorder.js';
+import type { RiskCheck, RiskFinding } from '../screening/risk-check.js';
+import type { ScreeningSnapshot } from '../screening/snapshot.js';
+import type { DecisionRecord, DecisionRecorder } from '../store/decision-recorder.js';
+import type { DegradedSpool, SpooledDecision } from '../store/degraded-spool.js';
 import type { EventTokens } from './event-tokens.js';
 import type { SnapshotHolder } from './snapshot-holder.js';
 
@@ -19,6 +21,10 @@ export interface ScreeningServiceOptions {
   /** How long the store may take to confirm a decision before the fail-safe answer is given. */
   recordTimeoutMs: number;
   onDegraded: (reason: string, error: unknown) => void;
+  /** Where fail-safe answers wait for the store; without one they are answered but not recorded. */
+  spool?: DegradedSpool;
+  /** False while the store is known to be down: answer fail-safe at once instead of waiting. */
+  storeAvailable?: () => boolean;
 }
 
 /** Screens one withdrawal: decide in memory, record durably, answer. */
@@ -38,8 +44,11 @@ export class ScreeningService {
     if (!snapshot.jurisdictions.has(request.jurisdiction)) {
       throw RequestProblem.invalid('body/jurisdiction', `unknown jurisdiction ${request.jurisdiction}`);
     }
+    const requestHash = fingerprint(request);
+    const spooled = this.options.spool?.get(request.idempotencyKey);
+    if (spooled) return replayOf(spooled, requestHash);
     const base = {
-      id: `dec_${randomUUID().replaceAll('-', '')}`,
+      id: newDecisionId(),
       idempotencyKey: request.idempotencyKey,
       createdAt: now.toISOString(),
     };
@@ -58,14 +67,21 @@ export class ScreeningService {
       this.options.onDegraded('engine_failed', error);
       decision = {
         ...base,
-        ...degradedVerdict(request, snapshot, 'The screening engine failed; showing the generic warning'),
+        ...degradedVerdict(
+          request,
+          snapshot,
+          'The screening engine failed; showing the generic warning',
+          this.findings(request),
+        ),
       };
     }
+    const record: DecisionRecord = { decision, request, requestHash };
+    if (this.options.storeAvailable?.() === false) {
+      return this.failSafe(record, snapshot, new Error('the store is down'));
+    }
+    const recorded = this.recorder.record(record);
     try {
-      const result = await withTimeout(
-        this.recorder.record({ decision, request, requestHash: fingerprint(request) }),
-        this.options.recordTimeoutMs,
-      );
+      const result = await withTimeout(recorded, this.options.recordTimeoutMs);
       if (result.status === 'key_reused') {
         throw RequestProblem.conflict(
           'body/idempotencyKey',
@@ -78,17 +94,67 @@ export class ScreeningService {
       };
     } catch (error) {
       if (error instanceof RequestProblem) throw error;
-      // Fail safe, never a silent allow: the store could not confirm the decision in time.
-      this.options.onDegraded('store_unavailable', error);
-      const fallback = degradedVerdict(
+      // The caller no longer waits for it; a late failure must not become an unhandled rejection.
+      recorded.catch(() => undefined);
+      this.recorder.withdraw(record);
+      return this.failSafe(record, snapshot, error);
+    }
+  }
+
+  /**
+   * Fail safe, never a silent allow: the store could not confirm the decision in time. The degraded
+   * answer gets its own id and is spooled durably before it leaves, so what is recorded is what the
+   * user was shown, whatever becomes of the decision computed first.
+   */
+  private async failSafe(
+    original: DecisionRecord,
+    snapshot: ScreeningSnapshot,
+    error: unknown,
+  ): Promise<ScreeningOutcome> {
+    const { request, requestHash } = original;
+    // A concurrent retry of the same attempt already got a fail-safe answer: give the same one.
+    const earlier = this.options.spool?.get(request.idempotencyKey);
+    if (earlier) return replayOf(earlier, requestHash);
+    this.options.onDegraded('store_unavailable', error);
+    const decision: Decision = {
+      id: newDecisionId(),
+      idempotencyKey: request.idempotencyKey,
+      createdAt: original.decision.createdAt,
+      ...degradedVerdict(
         request,
         snapshot,
         'The decision could not be recorded; showing the generic warning',
-      );
-      return { response: { ...base, ...fallback, eventToken: null }, replayed: false };
+        this.findings(request),
+      ),
+    };
+    await this.options.spool
+      ?.append({ decision, request, requestHash, supersedes: original.decision.id })
+      .catch((spoolError: unknown) => this.options.onDegraded('spool_failed', spoolError));
+    return { response: { ...decision, eventToken: null }, replayed: false };
+  }
+
+  /** The in-memory intelligence needs no store, so its holds and warnings survive an outage. */
+  private findings(request: ScreeningRequest): RiskFinding[] {
+    try {
+      return this.riskChecks.flatMap((check) => check(request));
+    } catch {
+      return [];
     }
   }
 }
+
+function replayOf(spooled: SpooledDecision, requestHash: string): ScreeningOutcome {
+  if (spooled.requestHash !== requestHash) {
+    throw RequestProblem.conflict(
+      'body/idempotencyKey',
+      'was already used for a different withdrawal; use a new key for a new attempt',
+    );
+  }
+  // Not in the store yet, so no event token: events for it could not be accepted.
+  return { response: { ...spooled.decision, eventToken: null }, replayed: true };
+}
+
+const newDecisionId = () => `dec_${randomUUID().replaceAll('-', '')}`;
 
 /** Same withdrawal, same fingerprint: key order in the JSON body does not matter. */
 export function fingerprint(request: ScreeningRequest): string {

@@ -5,7 +5,8 @@ import type { FrequencyLedger } from '../screening/frequency-ledger.js';
 
 /**
  * Keeps the in-memory screening snapshot current: built at start, rebuilt when any instance
- * publishes or retires a campaign (NOTIFY), and swapped whole so a request never sees half of one.
+ * publishes or retires a campaign (NOTIFY) or the listening connection comes back from a loss, and
+ * swapped whole so a request never sees half of one. A failed rebuild keeps the last good snapshot.
  */
 export class SnapshotHolder {
   private current: ScreeningSnapshot = buildSnapshot(0, [], []);
@@ -25,9 +26,9 @@ export class SnapshotHolder {
   }
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(CAMPAIGNS_CHANGED, () => {
-      this.reload().catch(this.onError);
-    });
+    const reload = () => void this.reload().catch(this.onError);
+    // After a lost listening connection the publishes made meanwhile were not heard: rebuild.
+    this.unlisten = await this.db.listen(CAMPAIGNS_CHANGED, reload, { onResync: reload });
     await this.reload();
   }
 
@@ -66,7 +67,8 @@ export async function warmFrequencyLedger(
 ): Promise<number> {
   const rows = await db.query<{ user_ref: string; campaign_id: string; created_at: Date }>(
     `SELECT user_ref, campaign_id, created_at FROM decisions
-     WHERE campaign_id IS NOT NULL AND arm IS NOT NULL AND created_at > now() - make_interval(hours => $1)`,
+     WHERE campaign_id IS NOT NULL AND arm IS NOT NULL AND superseded_by IS NULL
+       AND created_at > now() - make_interval(hours => $1)`,
     [windowHours],
   );
   for (const row of rows) ledger.record(row.user_ref, row.campaign_id, new Date(row.created_at).getTime());

@@ -8,7 +8,10 @@ import { createLogger } from './logger.js';
 /** Starts the service; with demo, loads the demo data and prints where to look. */
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const caveat = await startCaveat({ config, logger });
+  const caveat = await startCaveat({ config, logger, spoolDir: config.spoolDir });
+  // The money path stays up: a stray rejection is logged and counted, never a reason to exit. The
+  // process ends only on a signal or a failure to start (above, before anything is served).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   if (options.demo) await seedDemo(caveat, logger);
   const { app } = await buildHttpApp(caveat, { demo: options.demo });
   const address = await app.listen({ port: config.port, host: config.host });

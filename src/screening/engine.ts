@@ -88,12 +88,14 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
 
 /**
  * The fail-safe answer when the engine cannot decide normally (store down, over budget): the
- * jurisdiction's generic warning, marked degraded, never a silent allow.
+ * jurisdiction's generic warning, marked degraded, never a silent allow. What needs no store stays:
+ * findings from the in-memory intelligence keep their reasons, and a hold stays a hold.
  */
 export function degradedVerdict(
   request: ScreeningRequest,
   snapshot: ScreeningSnapshot,
   why: string,
+  findings: readonly RiskFinding[] = [],
 ): Verdict {
   const jurisdiction = snapshot.jurisdictions.get(request.jurisdiction);
   const live = fallbackCampaign(snapshot.campaigns.get(request.jurisdiction) ?? []);
@@ -101,9 +103,13 @@ export function degradedVerdict(
     live && jurisdiction
       ? (renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null) ?? null)
       : null;
+  const escalation = strongest(findings);
   return {
-    decision: 'warn',
-    reasons: [{ code: 'degraded', message: why }],
+    decision: escalation?.severity === 'hold' ? 'hold' : 'warn',
+    reasons: [
+      ...findings.map(({ code, message }) => ({ code, message })),
+      { code: 'degraded', message: why },
+    ],
     campaign: live ? { id: live.campaign.id, version: live.version, variant: null } : null,
     arm: null,
     content,

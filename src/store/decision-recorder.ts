@@ -3,6 +3,7 @@ import type { CampaignSpec } from '../campaigns/spec.js';
 import type { Decision } from '../screening/decision.js';
 import type { ScreeningRequest } from '../screening/request.js';
 import type { Database, Queryable } from './database.js';
+import type { SpooledDecision } from './degraded-spool.js';
 import { jsonObject } from './rows.js';
 
 export interface DecisionRecord {
@@ -60,6 +61,57 @@ export class DecisionRecorder {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
       this.schedule();
+    });
+  }
+
+  /**
+   * Takes a record back that has not been sent to the store yet (its caller gave up waiting), so
+   * it can never commit after a different answer was given. False when its batch is already in
+   * flight: then only the supersession in recordDegraded can set the record straight.
+   */
+  withdraw(record: DecisionRecord): boolean {
+    const index = this.queue.findIndex((pending) => pending.record === record);
+    if (index < 0) return false;
+    const [pending] = this.queue.splice(index, 1);
+    pending?.reject(new Error('withdrawn: a degraded answer was given instead'));
+    return true;
+  }
+
+  /**
+   * Writes fail-safe answers that were given while the store could not confirm, exactly as they
+   * were given. Idempotent by decision id (a spool drained twice changes nothing). If the decision
+   * first computed for the same attempt committed late, it is superseded (kept, moved off the key,
+   * out of the measurement); whichever commits first, the degraded answer ends up on the key. If
+   * the key already named an earlier answer the user got first (a retry during the outage), that one
+   * stays on the key and the degraded answer is kept beside it, superseded by it.
+   */
+  async recordDegraded(entries: readonly SpooledDecision[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      let remaining = [...entries];
+      const fresh: DecisionRecord[] = [];
+      for (let round = 0; round < 3 && remaining.length > 0; round += 1) {
+        await supersede(tx, remaining);
+        const inserted = new Set(await insertDecisions(tx, remaining));
+        fresh.push(...remaining.filter((entry) => inserted.has(entry.decision.idempotencyKey)));
+        remaining = remaining.filter((entry) => !inserted.has(entry.decision.idempotencyKey));
+        const holders = await keyHolders(
+          tx,
+          remaining.map((entry) => entry.decision.idempotencyKey),
+        );
+        // Already written (a drain repeated after a crash), or an earlier answer keeps the key.
+        const asides = remaining.filter((entry) => {
+          const holder = holders.get(entry.decision.idempotencyKey);
+          return holder !== undefined && holder !== entry.decision.id && holder !== entry.supersedes;
+        });
+        remaining = remaining.filter((entry) => {
+          const holder = holders.get(entry.decision.idempotencyKey);
+          return holder === entry.supersedes || holder === undefined;
+        });
+        if (asides.length > 0) await insertAside(tx, asides, holders);
+      }
+      if (remaining.length > 0) throw new Error('degraded decisions could not take their keys');
+      for (const hook of this.hooks) if (fresh.length > 0) await hook(tx, fresh);
     });
   }
 
@@ -129,6 +181,55 @@ export class DecisionRecorder {
         : { status: 'key_reused', decision: earlier.decision };
     });
   }
+}
+
+/** Moves late-committed originals off their keys and out of the measurement. */
+async function supersede(tx: Queryable, entries: readonly SpooledDecision[]): Promise<void> {
+  const pairs = entries.map((entry) => ({ original: entry.supersedes, degraded: entry.decision.id }));
+  await tx.query(
+    `UPDATE decisions d SET superseded_by = r.degraded,
+       idempotency_key = d.idempotency_key || '~superseded-by~' || r.degraded
+     FROM json_to_recordset($1::json) AS r(original text, degraded text)
+     WHERE d.id = r.original AND d.superseded_by IS NULL`,
+    [JSON.stringify(pairs)],
+  );
+}
+
+async function keyHolders(tx: Queryable, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx.query<{ idempotency_key: string; id: string }>(
+    'SELECT idempotency_key, id FROM decisions WHERE idempotency_key = ANY($1::text[])',
+    [keys],
+  );
+  return new Map(rows.map((row) => [row.idempotency_key, row.id]));
+}
+
+/** A degraded retry answer kept beside the earlier answer that owns the key. */
+async function insertAside(
+  tx: Queryable,
+  entries: readonly SpooledDecision[],
+  holders: ReadonlyMap<string, string>,
+): Promise<void> {
+  const aside = entries.map((entry) => ({
+    ...entry,
+    decision: {
+      ...entry.decision,
+      idempotencyKey: `${entry.decision.idempotencyKey}~degraded-retry~${entry.decision.id}`,
+    },
+  }));
+  await insertDecisions(tx, aside);
+  await tx.query(
+    `UPDATE decisions d SET superseded_by = r.holder
+     FROM json_to_recordset($1::json) AS r(id text, holder text) WHERE d.id = r.id`,
+    [
+      JSON.stringify(
+        entries.map((entry) => ({
+          id: entry.decision.id,
+          holder: holders.get(entry.decision.idempotencyKey),
+        })),
+      ),
+    ],
+  );
 }
 
 async function insertDecisions(tx: Queryable, records: readonly DecisionRecord[]): Promise<string[]> {

@@ -126,7 +126,7 @@ export class EventRepository {
       const rows = await tx.query<{ decision_id: string }>(
         `INSERT INTO outcomes (decision_id, outcome, updated_at)
          SELECT d.id, 'abandoned', $2 FROM decisions d
-         WHERE d.created_at < $1 AND (d.decision <> 'allow' OR d.arm IS NOT NULL)
+         WHERE d.created_at < $1 AND (d.decision <> 'allow' OR d.arm IS NOT NULL) AND d.superseded_by IS NULL
            AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.decision_id = d.id AND o.outcome IS NOT NULL)
          ORDER BY d.created_at
          LIMIT $3

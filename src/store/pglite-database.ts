@@ -28,6 +28,9 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     async notify(channel, payload) {
       await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    // In process: there is no connection to lose, so no notification is ever missed.
+    listenerState: () => 'connected',
+    reconnects: () => 0,
     async close() {
       await db.close();
     },

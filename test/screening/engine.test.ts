@@ -86,4 +86,18 @@ describe('screening engine', () => {
     expect(verdict).toMatchObject({ decision: 'warn', degraded: true });
     expect(verdict.content?.title).toBe('小心騙案');
   });
+
+  it('keeps a hold from the in-memory intelligence when degraded, with its reason first', () => {
+    const finding = { code: 'indicator_match', message: 'reported 14 times', severity: 'hold' as const };
+    const verdict = degradedVerdict(withdrawal(), buildSnapshot(1, [HK], [live()]), 'store down', [finding]);
+    expect(verdict).toMatchObject({ decision: 'hold', degraded: true, arm: null });
+    expect(verdict.reasons.map((r) => r.code)).toEqual(['indicator_match', 'degraded']);
+  });
+
+  it('keeps a warning finding as a warning with its reason when degraded', () => {
+    const finding = { code: 'lookalike', message: 'imitates binance.com', severity: 'warn' as const };
+    const verdict = degradedVerdict(withdrawal(), buildSnapshot(1, [HK], [live()]), 'store down', [finding]);
+    expect(verdict.decision).toBe('warn');
+    expect(verdict.reasons[0]).toEqual({ code: 'lookalike', message: 'imitates binance.com' });
+  });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
+import type { StoreHealthOptions } from '../../src/app/store-health.js';
 import { startCaveat, type Caveat } from '../../src/app/caveat.js';
 import { loadConfig } from '../../src/config.js';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
@@ -15,15 +19,23 @@ export interface Harness extends HttpApp {
 /** A caveat instance on the given store with HK and MO campaigns published and keys to call it. */
 export async function startHarness(
   db: Database,
-  options: { seed?: boolean; env?: Record<string, string>; relayDelivery?: boolean } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    relayDelivery?: boolean;
+    storeHealth?: StoreHealthOptions;
+  } = {},
 ): Promise<Harness> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30', ...options.env });
+  const spoolDir = mkdtempSync(join(tmpdir(), 'caveat-spool-'));
   const caveat = await startCaveat({
     config,
     logger: pino({ level: 'silent' }),
     db,
     sweep: false,
     relayDelivery: options.relayDelivery ?? false,
+    spoolDir,
+    ...(options.storeHealth ? { storeHealth: options.storeHealth } : {}),
   });
   const key = async (name: string, scopes: ApiKeyScope[]) =>
     (await caveat.apiKeys.create({ name, scopes }, 'test')).token;
@@ -65,6 +77,7 @@ export async function startHarness(
     async close() {
       await http.app.close();
       await caveat.close();
+      rmSync(spoolDir, { recursive: true, force: true });
     },
   };
 }

@@ -15,8 +15,11 @@ export interface Running {
 
 export function startServer(env: NodeJS.ProcessEnv): Promise<Running> {
   return new Promise((resolve, reject) => {
+    // Each process its own spool unless the test chose one (instances never share a spool).
+    const spool =
+      env.DATA_DIR || env.SPOOL_DIR ? {} : { SPOOL_DIR: mkdtempSync(join(tmpdir(), 'caveat-spool-')) };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...spool, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

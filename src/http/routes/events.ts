@@ -2,8 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ReactionBatchSchema } from '../../measurement/reaction-input.js';
 import type { Caveat } from '../../app/caveat.js';
+import { withinStoreBudget } from '../../app/store-budget.js';
 import type { Authenticator } from '../auth.js';
-import { problemResponses } from '../schemas.js';
+import { ProblemSchema, problemResponses } from '../schemas.js';
+
+const EVENTS_BUDGET_MS = 2000;
 
 export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -32,16 +35,22 @@ export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
               ),
             }),
             ...problemResponses,
+            503: ProblemSchema,
           },
         },
       },
       async (request) => {
         const principal = request.principal;
-        const result = await caveat.events.ingest(request.body.events, {
-          onlyDecisionId: principal?.kind === 'event_token' ? principal.decisionId : undefined,
-          abandonAfterMs: caveat.config.abandonAfterMs,
-          now: new Date(),
-        });
+        // A stalled store answers 503 with Retry-After within the budget; the element's outbox retries,
+        // and a retried event that did commit meanwhile is a duplicate, never counted twice.
+        const result = await withinStoreBudget(
+          caveat.events.ingest(request.body.events, {
+            onlyDecisionId: principal?.kind === 'event_token' ? principal.decisionId : undefined,
+            abandonAfterMs: caveat.config.abandonAfterMs,
+            now: new Date(),
+          }),
+          EVENTS_BUDGET_MS,
+        );
         request.body.events.forEach((event, index) => {
           if (result.results[index]?.status === 'accepted')
             caveat.metrics.eventsAccepted.inc({ type: event.type });

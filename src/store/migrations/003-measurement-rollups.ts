@@ -4,9 +4,9 @@
  * one per row). Reports read these small tables instead of scanning events; the same SQL runs on
  * PGlite and PostgreSQL. Only decisions made under a campaign (either arm) are counted.
  */
-const rollupKey =
+export const rollupKey =
   'day, campaign_id, campaign_version, variant, arm, jurisdiction, locale, asset, amount_band';
-const keyOf = (d: string) =>
+export const keyOf = (d: string) =>
   `(${d}.created_at AT TIME ZONE 'UTC')::date, ${d}.campaign_id, ${d}.campaign_version,
    coalesce(${d}.variant, ''), coalesce(${d}.arm, 'none'), ${d}.jurisdiction, ${d}.locale, ${d}.asset,
    caveat_amount_band(${d}.amount_usd)`;

@@ -6,6 +6,7 @@ import { relay } from './005-relay.js';
 import { consoleSchema } from './006-console.js';
 import { measurementDisplayedOutcomes } from './007-measurement-displayed-outcomes.js';
 import { rollupLockOrder } from './008-rollup-lock-order.js';
+import { supersededDecisions } from './009-superseded-decisions.js';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'console', sql: consoleSchema },
   { version: 7, name: 'measurement-displayed-outcomes', sql: measurementDisplayedOutcomes },
   { version: 8, name: 'rollup-lock-order', sql: rollupLockOrder },
+  { version: 9, name: 'superseded-decisions', sql: supersededDecisions },
 ];
