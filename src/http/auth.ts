@@ -90,8 +90,8 @@ export class Authenticator {
   }
 
   /**
-   * Listens for credential changes from every instance; resolves to the unsubscribe function. A
-   * change missed while the listening connection was down heals when the cache entry expires.
+   * Listens for credential changes from every instance; resolves to the unsubscribe function. After
+   * the listening connection comes back from a loss, changes sent meanwhile were missed: forget all.
    */
   subscribe(db: Database): Promise<() => Promise<void>> {
     const onChange = (payload: string) => {
@@ -100,7 +100,7 @@ export class Authenticator {
       // Sessions are not cached, so a user's change needs nothing here; anything unknown forgets all.
       else if (change.kind === 'all') this.forget();
     };
-    return db.listen(CREDENTIALS_CHANGED, onChange);
+    return db.listen(CREDENTIALS_CHANGED, onChange, { onResync: () => this.forget() });
   }
 
   /**
