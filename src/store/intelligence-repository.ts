@@ -6,6 +6,7 @@ import {
   type RiskLevel,
   type ScamType,
 } from '../intelligence/indicator.js';
+import { joinExportedState } from '../intelligence/exchange/stix-format.js';
 import type { OfficialChannel, OfficialChannelKind } from '../intelligence/official-channels.js';
 import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
@@ -17,7 +18,22 @@ export interface IndicatorRecord extends Indicator {
   display: string;
   /** feed:entry-id:version; an entry already imported is skipped, so feeds can be re-sent. */
   ref?: string;
+  /** A caveat export's statement of the whole indicator (a STIX object with caveat's id for it). */
+  snapshot?: boolean;
 }
+
+const combine = (known: Indicator, incoming: IndicatorRecord): Indicator =>
+  incoming.snapshot ? joinExportedState(known, incoming) : mergeIndicators(known, incoming);
+
+const sameIndicator = (a: Indicator, b: Indicator): boolean =>
+  a.scamType === b.scamType &&
+  a.riskLevel === b.riskLevel &&
+  a.firstSeenMs === b.firstSeenMs &&
+  a.lastSeenMs === b.lastSeenMs &&
+  a.reportCount === b.reportCount &&
+  a.expiresAtMs === b.expiresAtMs &&
+  a.sources.join() === b.sources.join() &&
+  a.jurisdictions.join() === b.jurisdictions.join();
 
 interface IndicatorRow {
   key: string;
@@ -53,7 +69,9 @@ export class IntelligenceRepository {
 
   /**
    * Merges a validated batch into the store in one transaction (all or nothing): reports of the same
-   * thing add up (see mergeIndicators), feed entries seen before are skipped.
+   * thing add up (see mergeIndicators), feed entries seen before are skipped, and a caveat export
+   * (a snapshot) is joined rather than added (see joinExportedState). An indicator the batch leaves
+   * as it was is not written at all, so re-importing an export changes nothing, not even revisions.
    */
   async importIndicators(
     records: readonly IndicatorRecord[],
@@ -72,24 +90,34 @@ export class IntelligenceRepository {
           : [],
       );
       const fresh = records.filter((r) => !r.ref || !seen.has(r.ref));
-      const byKey = new Map<string, IndicatorRecord>();
-      for (const record of fresh) {
-        const known = byKey.get(record.key);
-        byKey.set(record.key, known ? { ...mergeIndicators(known, record), display: known.display } : record);
-      }
+      const byKey = new Map<string, IndicatorRecord[]>();
+      for (const record of fresh) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
       const keys = [...byKey.keys()];
+      let changedKeys = 0;
+      let merged = 0;
       for (let i = 0; i < keys.length; i += 5000) {
         const slice = keys.slice(i, i + 5000);
-        const existing = await tx.query<IndicatorRow>(
-          'SELECT * FROM indicators WHERE key = ANY($1::text[]) FOR UPDATE',
-          [slice],
+        const existing = new Map(
+          (
+            await tx.query<IndicatorRow>('SELECT * FROM indicators WHERE key = ANY($1::text[]) FOR UPDATE', [
+              slice,
+            ])
+          ).map((row) => [row.key, toIndicator(row)]),
         );
-        const merged = slice.map((key) => {
-          const incoming = byKey.get(key) as IndicatorRecord;
-          const row = existing.find((r) => r.key === key);
-          return row ? { ...mergeIndicators(toIndicator(row), incoming), display: row.display } : incoming;
-        });
-        await upsert(tx, merged);
+        const changed: IndicatorRecord[] = [];
+        for (const key of slice) {
+          const incoming = byKey.get(key) as IndicatorRecord[];
+          const known = existing.get(key);
+          // In file order, so a snapshot and a report of the same thing combine as they were sent.
+          let state: IndicatorRecord | undefined = known;
+          for (const record of incoming)
+            state = state ? { ...combine(state, record), display: state.display } : record;
+          if (!state || (known && sameIndicator(known, state))) continue;
+          changed.push(state);
+          merged += incoming.length;
+        }
+        changedKeys += changed.length;
+        if (changed.length > 0) await upsert(tx, changed);
       }
       const freshRefs = fresh.flatMap((r) => (r.ref ? [r.ref] : []));
       if (freshRefs.length > 0)
@@ -97,21 +125,16 @@ export class IntelligenceRepository {
           'INSERT INTO indicator_feed_entries (ref) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
           [freshRefs],
         );
+      const skipped = records.length - merged;
       await appendAudit(tx, {
         actor: context.actor,
         action: 'import',
         entity: 'indicators',
         entityId: context.feed,
-        detail: {
-          format: context.format,
-          rows: records.length,
-          merged: fresh.length,
-          skipped: records.length - fresh.length,
-          keys: keys.length,
-        },
+        detail: { format: context.format, rows: records.length, merged, skipped, keys: changedKeys },
       });
-      if (keys.length > 0) await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
-      return { merged: fresh.length, skipped: records.length - fresh.length, keys: keys.length };
+      if (changedKeys > 0) await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
+      return { merged, skipped, keys: changedKeys };
     });
   }
 

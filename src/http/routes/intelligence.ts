@@ -4,11 +4,11 @@ import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
 import { RequestProblem } from '../../errors.js';
 import { indicatorsToCsv } from '../../intelligence/exchange/csv-format.js';
-import { indicatorsToStix } from '../../intelligence/exchange/stix-format.js';
+import { indicatorsToStix, readStixBundle } from '../../intelligence/exchange/stix-format.js';
 import { chainFamilyOf, normalizeCryptoAddress } from '../../intelligence/identifiers/crypto-address.js';
 import { detectIdentifier } from '../../intelligence/identifiers/detect.js';
-import { readImportFile } from '../../intelligence/import-file.js';
-import { INDICATOR_SOURCES } from '../../intelligence/indicator.js';
+import { readImportFile, type ImportFormat } from '../../intelligence/import-file.js';
+import { INDICATOR_SOURCES, type IndicatorSource } from '../../intelligence/indicator.js';
 import { lookup, type LookupAnswer } from '../../intelligence/lookup.js';
 import { OFFICIAL_CHANNEL_KINDS, type OfficialChannelKind } from '../../intelligence/official-channels.js';
 import { actorOf, type Authenticator } from '../auth.js';
@@ -33,6 +33,21 @@ const LookupAnswerSchema = Type.Unsafe<LookupAnswer>({
   description:
     'verdict official | reported_scam | suspicious_lookalike | unknown, with official, report or lookalike details',
 });
+
+/** Reads a whole import file; STIX problems name the object (objects/3/id), CSV ones the row. */
+function readImport(
+  content: string,
+  options: { format: ImportFormat; feed: string; source: IndicatorSource; nowMs: number },
+) {
+  if (options.format === 'stix') return readStixBundle(content, options);
+  const csv = readImportFile(content, options);
+  return csv.ok
+    ? { ...csv, ignored: [] }
+    : {
+        ok: false as const,
+        problems: csv.problems.map((p) => ({ field: `row ${p.row}/${p.field}`, message: p.message })),
+      };
+}
 
 export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -100,6 +115,13 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
               merged: Type.Integer(),
               skipped: Type.Integer(),
               keys: Type.Integer(),
+              ignored: Type.Array(
+                Type.Object({ type: Type.String(), count: Type.Integer(), reason: Type.String() }),
+                {
+                  description:
+                    'STIX objects that carried nothing caveat keeps (identity, malware …), and why',
+                },
+              ),
             }),
             ...problemResponses,
           },
@@ -107,7 +129,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
       },
       async (request) => {
         const { format, feed, content } = request.body;
-        const read = readImportFile(content, {
+        const read = readImport(content, {
           format,
           feed,
           source: request.body.source ?? 'feed',
@@ -117,9 +139,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           throw new RequestProblem(
             'invalid',
             `${read.problems.length} problem(s); nothing was imported`,
-            read.problems
-              .slice(0, 500)
-              .map((p) => ({ field: `row ${p.row}/${p.field}`, message: p.message })),
+            read.problems.slice(0, 500),
           );
         const result = await caveat.intelligenceStore.importIndicators(read.indicators, {
           actor: actorOf(request),
@@ -127,7 +147,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           format,
         });
         await caveat.intelligence.refresh();
-        return { rows: read.indicators.length, ...result };
+        return { rows: read.indicators.length, ...result, ignored: read.ignored };
       },
     );
 
@@ -150,7 +170,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
         const all = await caveat.intelligenceStore.all();
         return request.query.format === 'csv'
           ? reply.type('text/csv; charset=utf-8').send(indicatorsToCsv(all))
-          : reply.type('application/stix+json;version=2.1').send(indicatorsToStix(all, new Date()));
+          : reply.type('application/stix+json;version=2.1').send(indicatorsToStix(all));
       },
     );
 
