@@ -9,6 +9,7 @@ import type {
 } from '../campaigns/model.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
 import { RequestProblem } from '../errors.js';
+import { CREDENTIALS_CHANGED } from './credential-changes.js';
 import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
 import { iso, isoRequired, jsonObject } from './rows.js';
@@ -172,6 +173,8 @@ export class CampaignRepository {
         entityId: partner.id,
         detail: { ...partner },
       });
+      // Keys bound to this partner carry its jurisdiction in every instance's cache: re-read them.
+      await tx.query('SELECT pg_notify($1, $2)', [CREDENTIALS_CHANGED, `partner:${partner.id}`]);
       return partner;
     });
   }

@@ -9,7 +9,10 @@ export const CREDENTIALS_CHANGED = 'caveat_credentials_changed';
 export type CredentialChange =
   | { kind: 'key'; id: string }
   | { kind: 'user'; id: string }
-  /** Anything else (including a payload this version does not know): forget every cached credential. */
+  /**
+   * Anything else — a partner changed (`partner:<id>`: its keys' jurisdiction), or a payload this
+   * version does not know: forget every cached credential.
+   */
   | { kind: 'all' };
 
 /** Sends the change inside the caller's transaction: PostgreSQL delivers it only on commit. */

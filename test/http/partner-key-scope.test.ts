@@ -104,4 +104,14 @@ describe.each(storeKinds)('a partner-bound key on $name', (kind) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'body/partnerId' })]);
   });
+
+  it('follows its partner to another jurisdiction at once, though the key was cached', async () => {
+    expect((await get(moReports, '/v1/reports/pilot?jurisdiction=HK')).statusCode).toBe(404);
+    await h.caveat.campaigns.putPartner({ ...moPolice, jurisdiction: 'HK' }, 'test');
+    await expect
+      .poll(async () => (await get(moReports, '/v1/reports/pilot?jurisdiction=HK')).statusCode)
+      .toBe(200);
+    expect((await get(moReports, '/v1/reports/pilot?jurisdiction=MO')).statusCode).toBe(404);
+    await h.caveat.campaigns.putPartner(moPolice, 'test');
+  });
 });
