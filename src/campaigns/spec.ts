@@ -139,10 +139,11 @@ export const CampaignSpecSchema = Type.Object(
       { additionalProperties: false },
     ),
     minDisplaySeconds: Type.Integer({ minimum: 0, maximum: 600 }),
-    content: Type.Record(
-      Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' }),
-      LocalizedContentSchema,
-    ),
+    // Every value is checked as content and every key as a locale tag. A Record keyed by a pattern
+    // would check only the values under matching keys and let {"a": 1} through to the rules.
+    content: Type.Record(Type.String(), LocalizedContentSchema, {
+      propertyNames: { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' },
+    }),
   },
   { additionalProperties: false },
 );

@@ -6,6 +6,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Caveat } from '../app/caveat.js';
 import { Authenticator, SESSION_COOKIE } from './auth.js';
+import { clientErrorHandler, frameworkErrors } from './framework-refusals.js';
+import { installInputHygiene } from './input-hygiene.js';
 import { installProblemHandlers } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
@@ -39,6 +41,9 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
     // Per-request lines cost throughput on the hot path; the onResponse hook logs at debug instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    // Refusals by the router and by Node's HTTP parser leave as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
     // Behind a TLS-terminating proxy: the client's address (rate limits) and https (Secure cookies).
     trustProxy: caveat.config.trustProxy,
     // Reject what is wrong instead of quietly fixing it: no type coercion, no dropped fields.
@@ -52,6 +57,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   app.addHook('onClose', async () => unsubscribe().catch(() => undefined));
 
   installProblemHandlers(app);
+  installInputHygiene(app);
   app.addHook('onResponse', async (request, reply) => {
     caveat.metrics.httpDuration.observe(
       {

@@ -25,14 +25,27 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Request body too large',
+  414: 'URL too long',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
   429: 'Too many requests',
+  431: 'Request headers too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
+
+export function problemBody(status: number, detail: string, errors?: readonly FieldProblem[]): Problem {
+  return {
+    type: `https://caveat.dev/problems/${status}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
 
 export function sendProblem(
   reply: FastifyReply,
@@ -40,13 +53,7 @@ export function sendProblem(
   detail: string,
   errors?: readonly FieldProblem[],
 ) {
-  const body: Problem = {
-    type: `https://caveat.dev/problems/${status}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    detail,
-    ...(errors && errors.length > 0 ? { errors } : {}),
-  };
+  const body = problemBody(status, detail, errors);
   return reply.status(status).type('application/problem+json').send(body);
 }
 
@@ -58,19 +65,27 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     if (error.validation) {
       const where = error.validationContext ?? 'body';
-      const errors = error.validation.map((issue) => {
+      // ajv's summary of a bad key ("property name must be valid") repeats the precise issue.
+      const issues = error.validation.filter((issue) => issue.keyword !== 'propertyNames');
+      const errors = issues.map((issue) => {
         const params = issue.params as Record<string, unknown>;
+        // A key refused by propertyNames: ajv names the key beside the issue, not in its path.
+        const badName = 'propertyName' in issue && typeof issue.propertyName === 'string';
         const child =
           typeof params.missingProperty === 'string'
             ? `/${params.missingProperty}`
             : typeof params.additionalProperty === 'string'
               ? `/${params.additionalProperty}`
-              : '';
+              : badName
+                ? `/${String(issue.propertyName)}`
+                : '';
         const field = `${where}${issue.instancePath}${child}`;
         const message =
           typeof params.additionalProperty === 'string'
             ? 'is not a known field'
-            : (issue.message ?? 'is invalid');
+            : badName
+              ? `is not an allowed name: it ${issue.message ?? 'is invalid'}`
+              : (issue.message ?? 'is invalid');
         return { field, message: typeof params.missingProperty === 'string' ? 'is required' : message };
       });
       const unique = errors.filter(
@@ -97,9 +112,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
         { field: 'headers/content-type', message: 'must be application/json' },
       ]);
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      const message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'is empty' : 'is not valid JSON';
+      return sendProblem(reply, 400, `body: ${message}`, [{ field: 'body', message }]);
+    }
     return sendProblem(reply, status, `body: ${error.message}`, [{ field: 'body', message: error.message }]);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, `No route ${request.method} ${request.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const route = `${request.method} ${request.url.split('?')[0]}`;
+    // The path itself is what is wrong: it names no route (or none for this method).
+    return sendProblem(reply, 404, `No route ${route}`, [{ field: 'params', message: 'names no route' }]);
+  });
 }

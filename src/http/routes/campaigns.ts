@@ -201,7 +201,8 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
         schema: { ...schema, summary: 'Publish the draft; a partner campaign needs its approval first' },
       },
       async (request) => {
-        const version = await caveat.campaigns.publish(request.params.id, actorOf(request));
+        const campaign = await visibleCampaign(request, request.params.id);
+        const version = await caveat.campaigns.publish(campaign.id, actorOf(request));
         // This instance answers with the new campaign live; others follow on NOTIFY.
         await caveat.snapshots.reload();
         return version;
@@ -212,7 +213,8 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
       '/v1/admin/campaigns/:id/retire',
       { preHandler: auth.require('admin'), schema },
       async (request) => {
-        const campaign = await caveat.campaigns.retire(request.params.id, actorOf(request));
+        const visible = await visibleCampaign(request, request.params.id);
+        const campaign = await caveat.campaigns.retire(visible.id, actorOf(request));
         await caveat.snapshots.reload();
         return campaign;
       },
