@@ -9,10 +9,11 @@ export interface Server {
 }
 
 /** Starts a server as its own process (so the load generator does not share its event loop). */
-export function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Server> {
+export function startProcess(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       env: { ...process.env, ...env },
+      ...(cwd ? { cwd } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
