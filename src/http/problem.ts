@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { RequestProblem, type FieldProblem, type ProblemKind } from '../errors.js';
+import { isStoreUnavailable } from '../store/store-errors.js';
 
 /** RFC 9457 problem details. */
 export interface Problem {
@@ -17,6 +18,7 @@ const STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   unauthorized: 401,
   too_many: 429,
+  unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -61,6 +63,7 @@ export function sendProblem(
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | RequestProblem, request, reply) => {
     if (error instanceof RequestProblem) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return sendProblem(reply, STATUS[error.kind], error.message, error.errors);
     }
     if (error.validation) {
@@ -94,6 +97,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, 400, unique.map((e) => `${e.field} ${e.message}`).join('; '), unique);
     }
     const status = error.statusCode ?? 500;
+    if (status >= 500 && isStoreUnavailable(error)) {
+      request.log.warn({ err: error }, 'store unavailable');
+      reply.header('retry-after', '2');
+      return sendProblem(reply, 503, 'store: unavailable; the request was not acknowledged, retry shortly', [
+        { field: 'store', message: 'is unavailable' },
+      ]);
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return sendProblem(
