@@ -161,4 +161,14 @@ describe.each(storeKinds)('what the user saw is what is recorded, on $name', (ki
     expect(response.headers['retry-after']).toBe('2');
     expect(ms).toBeLessThan(BUDGET_MS + 100 + 200);
   });
+
+  it('answers 503 problem+json with Retry-After, never a 500, when the store cannot be reached', async () => {
+    db.fail();
+    const response = await h.app.inject({ url: '/v1/reports/pilot', headers: bearer(h.keys.reports) });
+    db.heal();
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['retry-after']).toBe('2');
+    expect(response.json().errors).toEqual([{ field: 'store', message: 'is unavailable' }]);
+  });
 });
