@@ -1,7 +1,17 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { destinationReported, type AlertFacts, type AlertField, type RelayPolicy } from './policy.js';
+import {
+  ALERT_FIELDS,
+  destinationReported,
+  type AlertFacts,
+  type AlertField,
+  type PolicyField,
+  type RelayPolicy,
+} from './policy.js';
+
+const isAlertField = (field: PolicyField): field is AlertField =>
+  (ALERT_FIELDS as readonly string[]).includes(field);
 
 /**
  * A stable pseudonym of a user for one partner: HMAC-SHA256 under that partner's own key, so the
@@ -41,6 +51,7 @@ export function alertData(
     outcome: () => facts.outcome,
   };
   const data: Record<string, unknown> = {};
-  for (const field of policy.fields) data[field] = all[field]();
+  // Referral fields describe clusters, not decisions: a decision alert never carries them.
+  for (const field of policy.fields) if (isAlertField(field)) data[field] = all[field]();
   return data;
 }

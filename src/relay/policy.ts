@@ -22,6 +22,27 @@ export const ALERT_FIELDS = [
 ] as const;
 export type AlertField = (typeof ALERT_FIELDS)[number];
 
+/**
+ * What a referral of a scam-report cluster may carry (src/relay/referral.ts). Kept apart from the
+ * decision fields because a referral is about reported scammers, not one user's withdrawal; the
+ * reporters' own contact details are a field of their own, so a policy must name it to get them.
+ */
+export const REFERRAL_FIELDS = [
+  'clusterId',
+  'category',
+  'scamType',
+  'identifiers',
+  'reportCount',
+  'totalLossBand',
+  'lossByAsset',
+  'firstSeen',
+  'lastSeen',
+  'jurisdictions',
+  'reporterContact',
+] as const;
+export type ReferralField = (typeof REFERRAL_FIELDS)[number];
+export type PolicyField = AlertField | ReferralField;
+
 export const RelayPolicySchema = Type.Object(
   {
     jurisdictions: Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { minItems: 1, maxItems: 50 }),
@@ -39,13 +60,18 @@ export const RelayPolicySchema = Type.Object(
         ),
         /** Only when the destination is on the indicator list (e.g. proceeded to a reported address). */
         onlyReportedDestinations: Type.Boolean(),
+        /** Opt-in: referrals of confirmed scam-report clusters from the jurisdictions above. */
+        referrals: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
     ),
-    fields: Type.Array(Type.Union(ALERT_FIELDS.map((field) => Type.Literal(field))), {
-      minItems: 1,
-      uniqueItems: true,
-    }),
+    fields: Type.Array(
+      Type.Union([...ALERT_FIELDS, ...REFERRAL_FIELDS].map((field) => Type.Literal(field))),
+      {
+        minItems: 1,
+        uniqueItems: true,
+      },
+    ),
     retentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
     delivery: Type.Object(
       {
@@ -88,8 +114,14 @@ export function policyProblems(policy: RelayPolicy): { field: string; message: s
         problems.push({ field: '/delivery/url', message: `host ${host} is not in allowedHosts` });
     }
   }
-  if (policy.triggers.decisions.length === 0 && policy.triggers.outcomes.length === 0)
-    problems.push({ field: '/triggers', message: 'needs at least one decision or outcome trigger' });
+  const referrals = policy.triggers.referrals === true;
+  if (policy.triggers.decisions.length === 0 && policy.triggers.outcomes.length === 0 && !referrals)
+    problems.push({
+      field: '/triggers',
+      message: 'needs at least one decision, outcome or referral trigger',
+    });
+  if (referrals && !policy.fields.some((field) => (REFERRAL_FIELDS as readonly string[]).includes(field)))
+    problems.push({ field: '/fields', message: 'takes referrals but allows no referral field' });
   return problems;
 }
 
