@@ -7,6 +7,7 @@ import { consoleSchema } from './006-console.js';
 import { measurementDisplayedOutcomes } from './007-measurement-displayed-outcomes.js';
 import { rollupLockOrder } from './008-rollup-lock-order.js';
 import { supersededDecisions } from './009-superseded-decisions.js';
+import { scamReports } from './011-scam-reports.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'measurement-displayed-outcomes', sql: measurementDisplayedOutcomes },
   { version: 8, name: 'rollup-lock-order', sql: rollupLockOrder },
   { version: 9, name: 'superseded-decisions', sql: supersededDecisions },
+  { version: 11, name: 'scam-reports', sql: scamReports },
 ];
