@@ -8,7 +8,24 @@ const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where `npm run build` puts the Vite builds (tests may point elsewhere). */
 export const DEFAULT_PUBLIC_DIR = `${packageRoot}public`;
 const demoDir = `${packageRoot}src/web/demo`;
-const checkPage = `${packageRoot}src/web/check/check.html`;
+const checkDir = `${packageRoot}src/web/check`;
+/** The check page and its own assets, plain files served as they are (no build step). */
+const CHECK_ASSETS: Record<string, string> = {
+  'check.js': 'text/javascript; charset=utf-8',
+  'check-strings.js': 'text/javascript; charset=utf-8',
+  'check.css': 'text/css; charset=utf-8',
+};
+/** The public page runs only its own scripts and styles and talks only to this origin. */
+const CHECK_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /**
  * The console runs only its own scripts and talks only to its own origin. Inline styles are allowed:
@@ -74,6 +91,39 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
       app.get('/console/', { schema: { hide: true } }, sendConsole);
       app.get('/console/*', { schema: { hide: true } }, sendConsole);
     }
+    // The police portal: its own SPA, under the console's CSP, never framed. /police/api/* are the
+    // portal's API routes (registered elsewhere), so the index.html fallback leaves them alone.
+    const policeDir = `${options.publicDir}/police`;
+    if (existsSync(`${policeDir}/index.html`)) {
+      const policeHtml = readFileSync(`${policeDir}/index.html`, 'utf8');
+      await app.register(fastifyStatic, {
+        root: `${policeDir}/assets`,
+        prefix: '/police/assets/',
+        decorateReply: false,
+        index: false,
+        wildcard: false,
+        setHeaders: (response) => {
+          response.header('content-security-policy', consoleCsp("'none'"));
+          response.header('x-frame-options', 'DENY');
+          response.header('referrer-policy', 'same-origin');
+        },
+      });
+      const sendPortal = (_request: unknown, reply: FastifyReply) =>
+        reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .header('content-security-policy', consoleCsp("'none'"))
+          .header('x-frame-options', 'DENY')
+          .header('referrer-policy', 'same-origin')
+          .send(policeHtml);
+      app.get('/police', { schema: { hide: true } }, (_request, reply) => reply.redirect('/police/'));
+      app.get('/police/', { schema: { hide: true } }, sendPortal);
+      app.get<{ Params: { '*': string } }>('/police/*', { schema: { hide: true } }, (request, reply) => {
+        // An API path no route answered is a 404 problem, not the portal's page.
+        if (request.params['*'].startsWith('api/')) return reply.callNotFound();
+        return sendPortal(request, reply);
+      });
+    }
     if (options.demo && existsSync(demoDir)) {
       await app.register(fastifyStatic, {
         root: demoDir,
@@ -86,10 +136,26 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
       );
       app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/demo/withdraw'));
     }
-    // "Check before you send": public, calls the rate-limited /public/lookup.
-    const checkHtml = readFileSync(checkPage, 'utf8');
+    // "Check before you send": public, calls the rate-limited /public/lookup, /public/scam-reports
+    // and /public/disputes.
+    const checkHtml = readFileSync(`${checkDir}/check.html`, 'utf8');
+    const sendCheck = (reply: FastifyReply, type: string, body: string) =>
+      reply
+        .type(type)
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', CHECK_CSP)
+        .header('x-frame-options', 'DENY')
+        .header('referrer-policy', 'no-referrer')
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
     app.get('/check', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(checkHtml),
+      sendCheck(reply, 'text/html; charset=utf-8', checkHtml),
     );
+    for (const [name, type] of Object.entries(CHECK_ASSETS)) {
+      const body = readFileSync(`${checkDir}/${name}`, 'utf8');
+      app.get(`/check/${name}`, { schema: { hide: true } }, (_request, reply) =>
+        sendCheck(reply, type, body),
+      );
+    }
   };
 }

@@ -60,7 +60,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The problem+json of a failed response as an ApiError (the police portal reads its own the same way). */
+export async function problemOf(response: Response): Promise<ApiError> {
   const fallback = `The request failed (${response.status} ${response.statusText}).`;
   try {
     const body: unknown = await response.json();
