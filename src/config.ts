@@ -42,6 +42,28 @@ export const ConfigSchema = Type.Object({
     default: '',
     description: 'Comma-separated origins allowed to call the API from browsers',
   }),
+  MAIL_TRANSPORT: Type.Optional(
+    Type.String({
+      pattern: '^(file:.+|smtps?://.+)$',
+      description:
+        'Where officer mail goes: file:<dir> (.eml files, default DATA_DIR/outbox) or smtp://host:port',
+    }),
+  ),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'caveat <no-reply@caveat.invalid>' }),
+  PUBLIC_BASE_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:8080',
+    description: 'How officers reach this caveat (the confirmation link in mail)',
+  }),
+  ONCALL_WEBHOOK_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: "The exchange's on-call webhook for police requests" }),
+  ),
+  ONCALL_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      pattern: '^whsec_[A-Za-z0-9+/=]+$',
+      description: 'Standard Webhooks secret for on-call pages',
+    }),
+  ),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -61,6 +83,14 @@ export interface Config {
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
   trustProxy: boolean | string;
   corsOrigins: string[];
+  police: {
+    /** file:<dir> or smtp(s)://… */
+    mailTransport: string;
+    mailFrom: string;
+    publicBaseUrl: string;
+    oncallWebhookUrl: string | undefined;
+    oncallWebhookSecret: string | undefined;
+  };
   relay: {
     allowPrivateTargets: boolean;
     retryDelaySeconds: number;
@@ -114,6 +144,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    police: {
+      mailTransport: config.MAIL_TRANSPORT ?? `file:${resolve(join(config.DATA_DIR, 'outbox'))}`,
+      mailFrom: config.MAIL_FROM,
+      publicBaseUrl: config.PUBLIC_BASE_URL.replace(/\/$/, ''),
+      oncallWebhookUrl: config.ONCALL_WEBHOOK_URL,
+      oncallWebhookSecret: config.ONCALL_WEBHOOK_SECRET,
+    },
     relay: {
       allowPrivateTargets: config.RELAY_ALLOW_PRIVATE_TARGETS === 'true',
       retryDelaySeconds: config.RELAY_RETRY_DELAY_SECONDS,
