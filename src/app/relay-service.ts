@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { alertData } from '../relay/alert-payload.js';
 import { triggers, type AlertFacts } from '../relay/policy.js';
+import { referralData, takesReferral, type Referral } from '../relay/referral.js';
 import { isPrivateAddress, targetProblem } from '../relay/target-safety.js';
 import type { Database, Queryable } from '../store/database.js';
 import type { DecisionRecord } from '../store/decision-recorder.js';
@@ -221,6 +222,45 @@ export class RelayService {
           expiresAt: new Date(now + partner.policy.retentionDays * 86_400_000).toISOString(),
         });
       }
+    await this.insert(tx, alerts);
+  }
+
+  /**
+   * Refers a scam-report cluster to police partners, inside the caller's transaction (the one that
+   * marks the cluster referred), exactly like decision alerts: the alert rows and their delivery jobs
+   * commit or roll back with it. Goes to every partner whose policy opted in to referrals for one of
+   * the referral's jurisdictions, or only to `partnerId` when named (and still only if its policy
+   * takes it). Each partner gets only the fields its policy allows.
+   */
+  async referCluster(tx: Queryable, referral: Referral, partnerId?: string): Promise<{ alertIds: string[] }> {
+    const now = Date.now();
+    const alerts: NewAlert[] = [];
+    for (const partner of this.partners) {
+      if (partnerId !== undefined && partner.partnerId !== partnerId) continue;
+      if (!takesReferral(partner.policy, referral)) continue;
+      const id = `alt_${randomUUID().replaceAll('-', '')}`;
+      alerts.push({
+        id,
+        partnerId: partner.partnerId,
+        policyVersion: partner.version,
+        trigger: 'referral',
+        decisionId: null,
+        clusterId: referral.clusterId,
+        payload: {
+          type: 'caveat.alert.referral',
+          alertId: id,
+          policy: { partner: partner.partnerId, version: partner.version },
+          data: referralData(partner.policy, referral),
+        },
+        state: partner.policy.delivery.mode === 'webhook' ? 'pending' : 'pull',
+        expiresAt: new Date(now + partner.policy.retentionDays * 86_400_000).toISOString(),
+      });
+    }
+    await this.insert(tx, alerts);
+    return { alertIds: alerts.map((a) => a.id) };
+  }
+
+  private async insert(tx: Queryable, alerts: readonly NewAlert[]): Promise<void> {
     if (alerts.length === 0) return;
     await this.repository.insertAlerts(tx, alerts);
     const jobs = alerts.filter((a) => a.state === 'pending');

@@ -19,14 +19,17 @@ export interface NewAlert {
   id: string;
   partnerId: string;
   policyVersion: number;
-  trigger: 'decision' | 'outcome';
-  decisionId: string;
+  trigger: 'decision' | 'outcome' | 'referral';
+  /** The cause: a decision for decision and outcome alerts, a scam-report cluster for referrals. */
+  decisionId: string | null;
+  clusterId?: string | null;
   payload: Record<string, unknown>;
   state: 'pending' | 'pull';
   expiresAt: string;
 }
 
-export interface StoredAlert extends Omit<NewAlert, 'state'> {
+export interface StoredAlert extends Omit<NewAlert, 'state' | 'clusterId'> {
+  clusterId: string | null;
   seq: number;
   state: 'pending' | 'delivered' | 'dead' | 'pull';
   createdAt: string;
@@ -38,8 +41,9 @@ interface AlertRow {
   id: string;
   partner_id: string;
   policy_version: number;
-  trigger: 'decision' | 'outcome';
-  decision_id: string;
+  trigger: StoredAlert['trigger'];
+  decision_id: string | null;
+  cluster_id: string | null;
   payload: unknown;
   state: StoredAlert['state'];
   created_at: Date;
@@ -54,6 +58,7 @@ const toAlert = (row: AlertRow): StoredAlert => ({
   policyVersion: row.policy_version,
   trigger: row.trigger,
   decisionId: row.decision_id,
+  clusterId: row.cluster_id ?? null,
   payload: jsonObject<Record<string, unknown>>(row.payload),
   state: row.state,
   createdAt: new Date(row.created_at).toISOString(),
@@ -134,10 +139,10 @@ export class RelayRepository {
   async insertAlerts(tx: Queryable, alerts: readonly NewAlert[]): Promise<void> {
     if (alerts.length === 0) return;
     await tx.query(
-      `INSERT INTO relay_alerts (id, partner_id, policy_version, trigger, decision_id, payload, state, expires_at)
-       SELECT id, partner_id, policy_version, trigger, decision_id, payload, state, expires_at
+      `INSERT INTO relay_alerts (id, partner_id, policy_version, trigger, decision_id, cluster_id, payload, state, expires_at)
+       SELECT id, partner_id, policy_version, trigger, decision_id, cluster_id, payload, state, expires_at
        FROM json_to_recordset($1::json) AS x(id text, partner_id text, policy_version integer, trigger text,
-         decision_id text, payload jsonb, state text, expires_at timestamptz)`,
+         decision_id text, cluster_id text, payload jsonb, state text, expires_at timestamptz)`,
       [
         JSON.stringify(
           alerts.map((a) => ({
@@ -146,6 +151,7 @@ export class RelayRepository {
             policy_version: a.policyVersion,
             trigger: a.trigger,
             decision_id: a.decisionId,
+            cluster_id: a.clusterId ?? null,
             payload: a.payload,
             state: a.state,
             expires_at: a.expiresAt,
