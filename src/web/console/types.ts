@@ -58,3 +58,20 @@ export type { FieldProblem } from '../../errors.js';
 export interface PreviewResponse {
   decision: WarningDecision;
 }
+
+export type {
+  AnswerBody,
+  DisclosableView,
+  Disclosure,
+  FieldPermission,
+  InboxCount,
+  Officer,
+  PoliceRequest,
+  PoliceRequestDetail,
+  RequestMessage,
+  RequestPatchBody,
+  RequestStatus,
+  RequestType,
+  SubjectRecords,
+  Timer,
+} from '../../police-requests/model.js';
