@@ -10,6 +10,11 @@ export interface OfficialChannel {
   kind: OfficialChannelKind;
   key: string;
   display: string;
+  /**
+   * For a domain: whether the lookalike detector may find its name inside other names (true), only
+   * as a whole name (false: a common word), or decides itself from a word list (absent).
+   */
+  distinctive?: boolean;
 }
 
 export interface OfficialMatch {
@@ -47,10 +52,13 @@ export class OfficialRegistry {
     return undefined;
   }
 
-  officialDomains(): { brand: string; registrable: string; label: string }[] {
+  /** Every official registrable domain, a brand's other domains (binance.net) included. */
+  officialDomains(): { brand: string; registrable: string; label: string; distinctive?: boolean }[] {
     return [...this.byRegistrableDomain.entries()].flatMap(([registrable, channel]) => {
       const host = parseHostname(registrable);
-      return host ? [{ brand: channel.brand, registrable, label: host.label }] : [];
+      if (!host) return [];
+      const domain = { brand: channel.brand, registrable, label: host.label };
+      return [channel.distinctive === undefined ? domain : { ...domain, distinctive: channel.distinctive }];
     });
   }
 

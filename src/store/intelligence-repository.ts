@@ -172,19 +172,31 @@ export class IntelligenceRepository {
   }
 
   async addOfficialChannel(channel: OfficialChannel, actor: string): Promise<void> {
+    await this.addOfficialChannels([channel], actor);
+  }
+
+  /** A brand's channels in one transaction (binance.com with binance.net, .cloud, .vision). */
+  async addOfficialChannels(channels: readonly OfficialChannel[], actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO official_channels (key, brand, kind, display, created_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (key) DO UPDATE SET brand = EXCLUDED.brand, display = EXCLUDED.display`,
-        [channel.key, channel.brand, channel.kind, channel.display, actor],
-      );
-      await appendAudit(tx, {
-        actor,
-        action: 'put',
-        entity: 'official_channel',
-        entityId: channel.key,
-        detail: { brand: channel.brand },
-      });
+      for (const channel of channels) {
+        await tx.query(
+          `INSERT INTO official_channels (key, brand, kind, display, distinctive, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (key) DO UPDATE
+             SET brand = EXCLUDED.brand, display = EXCLUDED.display, distinctive = EXCLUDED.distinctive`,
+          [channel.key, channel.brand, channel.kind, channel.display, channel.distinctive ?? null, actor],
+        );
+        await appendAudit(tx, {
+          actor,
+          action: 'put',
+          entity: 'official_channel',
+          entityId: channel.key,
+          detail:
+            channel.distinctive === undefined
+              ? { brand: channel.brand }
+              : { brand: channel.brand, distinctive: channel.distinctive },
+        });
+      }
       await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'official_channels']);
     });
   }
@@ -195,8 +207,15 @@ export class IntelligenceRepository {
       brand: string;
       kind: OfficialChannelKind;
       display: string;
-    }>('SELECT key, brand, kind, display FROM official_channels ORDER BY brand, key');
-    return rows.map((row) => ({ key: row.key, brand: row.brand, kind: row.kind, display: row.display }));
+      distinctive: boolean | null;
+    }>('SELECT key, brand, kind, display, distinctive FROM official_channels ORDER BY brand, key');
+    return rows.map((row) => ({
+      key: row.key,
+      brand: row.brand,
+      kind: row.kind,
+      display: row.display,
+      ...(row.distinctive === null ? {} : { distinctive: row.distinctive }),
+    }));
   }
 }
 

@@ -2,11 +2,12 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
-import { RequestProblem } from '../../errors.js';
+import { RequestProblem, type FieldProblem } from '../../errors.js';
 import { indicatorsToCsv } from '../../intelligence/exchange/csv-format.js';
 import { indicatorsToStix, readStixBundle } from '../../intelligence/exchange/stix-format.js';
 import { chainFamilyOf, normalizeCryptoAddress } from '../../intelligence/identifiers/crypto-address.js';
 import { detectIdentifier } from '../../intelligence/identifiers/detect.js';
+import { normalizeDomain } from '../../intelligence/identifiers/domain.js';
 import { readImportFile, type ImportFormat } from '../../intelligence/import-file.js';
 import { INDICATOR_SOURCES, type IndicatorSource } from '../../intelligence/indicator.js';
 import { lookup, type LookupAnswer } from '../../intelligence/lookup.js';
@@ -217,34 +218,95 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           tags: ['intelligence'],
           summary:
             "Register one of the exchange's official domains, email senders, phone numbers or social accounts",
+          description:
+            "`domains` registers the brand's other domains in the same request (binance.net, binance.cloud " +
+            'beside binance.com); `distinctive` tells the lookalike detector how to match those domain names.',
           security: [{ bearer: [] }],
           body: Type.Object(
             {
               brand: Type.String({ minLength: 1, maxLength: 80 }),
               value: Type.String({ minLength: 1, maxLength: 300 }),
+              domains: Type.Optional(
+                Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+                  maxItems: 50,
+                  description: "The brand's other official domains, registered with the same brand",
+                }),
+              ),
+              distinctive: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'Lookalike matching of these domain names: true finds the name inside other names, false ' +
+                    'only as a whole name (a common word, such as "blockchain"); omitted: decided from an ' +
+                    'English word list (common words and names under five letters match only whole)',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
           response: {
-            201: Type.Object({ key: Type.String(), kind: Type.String(), display: Type.String() }),
+            201: Type.Object({
+              key: Type.String(),
+              kind: Type.String(),
+              display: Type.String(),
+              domains: Type.Optional(Type.Array(Type.Object({ key: Type.String(), display: Type.String() }))),
+            }),
             ...problemResponses,
           },
         },
       },
       async (request, reply) => {
+        const { brand, distinctive } = request.body;
         const identifier = detectIdentifier(request.body.value);
         if (!identifier.ok) throw RequestProblem.invalid('body/value', identifier.reason);
         if (!(OFFICIAL_CHANNEL_KINDS as readonly string[]).includes(identifier.kind))
           throw RequestProblem.invalid('body/value', `a ${identifier.kind} cannot be an official channel`);
+        const override = (kind: string) =>
+          distinctive !== undefined && kind === 'domain' ? { distinctive } : {};
         const channel = {
-          brand: request.body.brand,
+          brand,
           kind: identifier.kind as OfficialChannelKind,
           key: identifier.key,
           display: identifier.display,
+          ...override(identifier.kind),
         };
-        await caveat.intelligenceStore.addOfficialChannel(channel, actorOf(request));
+        // Every other domain is checked before anything is written, and every bad one is named.
+        const others = (request.body.domains ?? []).map((value, i) => ({
+          field: `body/domains/${i}`,
+          value,
+        }));
+        const problems: FieldProblem[] = [];
+        const domains = others.flatMap(({ field, value }) => {
+          const domain = normalizeDomain(value, field);
+          if (!domain.ok) {
+            problems.push({ field, message: domain.reason });
+            return [];
+          }
+          return [
+            {
+              brand,
+              kind: 'domain' as const,
+              key: domain.key,
+              display: domain.display,
+              ...override('domain'),
+            },
+          ];
+        });
+        if (problems.length > 0)
+          throw new RequestProblem(
+            'invalid',
+            problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+            problems,
+          );
+        await caveat.intelligenceStore.addOfficialChannels([channel, ...domains], actorOf(request));
         await caveat.intelligence.refresh();
-        return reply.status(201).send({ key: channel.key, kind: channel.kind, display: channel.display });
+        return reply.status(201).send({
+          key: channel.key,
+          kind: channel.kind,
+          display: channel.display,
+          ...(domains.length > 0
+            ? { domains: domains.map((d) => ({ key: d.key, display: d.display })) }
+            : {}),
+        });
       },
     );
   };

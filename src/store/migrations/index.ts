@@ -9,6 +9,7 @@ import { rollupLockOrder } from './008-rollup-lock-order.js';
 import { supersededDecisions } from './009-superseded-decisions.js';
 import { scamReports } from './011-scam-reports.js';
 import { relayReferrals } from './013-relay-referrals.js';
+import { officialChannelDistinctive } from './014-official-channel-distinctive.js';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'superseded-decisions', sql: supersededDecisions },
   { version: 11, name: 'scam-reports', sql: scamReports },
   { version: 13, name: 'relay-referrals', sql: relayReferrals },
+  { version: 14, name: 'official-channel-distinctive', sql: officialChannelDistinctive },
 ];
