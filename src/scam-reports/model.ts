@@ -67,7 +67,9 @@ export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 5;
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+// One enum keeps the literal types (a mapped Union of Literals widens to string) and reads well in OpenAPI.
+const literals = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
 
 export const ReportCategorySchema = literals(REPORT_CATEGORIES);

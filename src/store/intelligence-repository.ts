@@ -77,79 +77,12 @@ export class IntelligenceRepository {
     records: readonly IndicatorRecord[],
     context: { actor: string; feed: string; format: string },
   ): Promise<{ merged: number; skipped: number; keys: number }> {
-    return this.db.transaction(async (tx) => {
-      const refs = records.flatMap((r) => (r.ref ? [r.ref] : []));
-      const seen = new Set(
-        refs.length > 0
-          ? (
-              await tx.query<{ ref: string }>(
-                'SELECT ref FROM indicator_feed_entries WHERE ref = ANY($1::text[])',
-                [refs],
-              )
-            ).map((row) => row.ref)
-          : [],
-      );
-      const fresh = records.filter((r) => !r.ref || !seen.has(r.ref));
-      const byKey = new Map<string, IndicatorRecord[]>();
-      for (const record of fresh) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
-      const keys = [...byKey.keys()];
-      let changedKeys = 0;
-      let merged = 0;
-      for (let i = 0; i < keys.length; i += 5000) {
-        const slice = keys.slice(i, i + 5000);
-        const existing = new Map(
-          (
-            await tx.query<IndicatorRow>('SELECT * FROM indicators WHERE key = ANY($1::text[]) FOR UPDATE', [
-              slice,
-            ])
-          ).map((row) => [row.key, toIndicator(row)]),
-        );
-        const changed: IndicatorRecord[] = [];
-        for (const key of slice) {
-          const incoming = byKey.get(key) as IndicatorRecord[];
-          const known = existing.get(key);
-          // In file order, so a snapshot and a report of the same thing combine as they were sent.
-          let state: IndicatorRecord | undefined = known;
-          for (const record of incoming)
-            state = state ? { ...combine(state, record), display: state.display } : record;
-          if (!state || (known && sameIndicator(known, state))) continue;
-          changed.push(state);
-          merged += incoming.length;
-        }
-        changedKeys += changed.length;
-        if (changed.length > 0) await upsert(tx, changed);
-      }
-      const freshRefs = fresh.flatMap((r) => (r.ref ? [r.ref] : []));
-      if (freshRefs.length > 0)
-        await tx.query(
-          'INSERT INTO indicator_feed_entries (ref) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
-          [freshRefs],
-        );
-      const skipped = records.length - merged;
-      await appendAudit(tx, {
-        actor: context.actor,
-        action: 'import',
-        entity: 'indicators',
-        entityId: context.feed,
-        detail: { format: context.format, rows: records.length, merged, skipped, keys: changedKeys },
-      });
-      if (changedKeys > 0) await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
-      return { merged, skipped, keys: changedKeys };
-    });
+    return this.db.transaction((tx) => mergeIndicatorRecords(tx, records, context));
   }
 
   /** Ends an indicator now (a false report, a recovered site); the record stays for the audit. */
   async expire(key: string, actor: string, now: Date): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ key: string }>(
-        `UPDATE indicators SET expires_at = $2, revision = nextval('indicator_revisions') WHERE key = $1 RETURNING key`,
-        [key, now],
-      );
-      if (rows.length === 0) return false;
-      await appendAudit(tx, { actor, action: 'expire', entity: 'indicator', entityId: key });
-      await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
-      return true;
-    });
+    return this.db.transaction((tx) => expireIndicator(tx, key, actor, now));
   }
 
   /** Indicators changed after a revision, oldest change first, in pages. */
@@ -217,6 +150,91 @@ export class IntelligenceRepository {
       ...(row.distinctive === null ? {} : { distinctive: row.distinctive }),
     }));
   }
+}
+
+/**
+ * importIndicators inside the caller's transaction, so a use case that also changes its own rows
+ * (confirming a scam-report cluster) commits both or neither; NOTIFYs when any indicator changed.
+ */
+export async function mergeIndicatorRecords(
+  tx: Queryable,
+  records: readonly IndicatorRecord[],
+  context: { actor: string; feed: string; format: string },
+): Promise<{ merged: number; skipped: number; keys: number }> {
+  const refs = records.flatMap((r) => (r.ref ? [r.ref] : []));
+  const seen = new Set(
+    refs.length > 0
+      ? (
+          await tx.query<{ ref: string }>(
+            'SELECT ref FROM indicator_feed_entries WHERE ref = ANY($1::text[])',
+            [refs],
+          )
+        ).map((row) => row.ref)
+      : [],
+  );
+  const fresh = records.filter((r) => !r.ref || !seen.has(r.ref));
+  const byKey = new Map<string, IndicatorRecord[]>();
+  for (const record of fresh) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record]);
+  const keys = [...byKey.keys()];
+  let changedKeys = 0;
+  let merged = 0;
+  for (let i = 0; i < keys.length; i += 5000) {
+    const slice = keys.slice(i, i + 5000);
+    const existing = new Map(
+      (
+        await tx.query<IndicatorRow>('SELECT * FROM indicators WHERE key = ANY($1::text[]) FOR UPDATE', [
+          slice,
+        ])
+      ).map((row) => [row.key, toIndicator(row)]),
+    );
+    const changed: IndicatorRecord[] = [];
+    for (const key of slice) {
+      const incoming = byKey.get(key) as IndicatorRecord[];
+      const known = existing.get(key);
+      // In file order, so a snapshot and a report of the same thing combine as they were sent.
+      let state: IndicatorRecord | undefined = known;
+      for (const record of incoming)
+        state = state ? { ...combine(state, record), display: state.display } : record;
+      if (!state || (known && sameIndicator(known, state))) continue;
+      changed.push(state);
+      merged += incoming.length;
+    }
+    changedKeys += changed.length;
+    if (changed.length > 0) await upsert(tx, changed);
+  }
+  const freshRefs = fresh.flatMap((r) => (r.ref ? [r.ref] : []));
+  if (freshRefs.length > 0)
+    await tx.query(
+      'INSERT INTO indicator_feed_entries (ref) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
+      [freshRefs],
+    );
+  const skipped = records.length - merged;
+  await appendAudit(tx, {
+    actor: context.actor,
+    action: 'import',
+    entity: 'indicators',
+    entityId: context.feed,
+    detail: { format: context.format, rows: records.length, merged, skipped, keys: changedKeys },
+  });
+  if (changedKeys > 0) await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
+  return { merged, skipped, keys: changedKeys };
+}
+
+/** expire() inside the caller's transaction (a dispute decided "delist" with its own rows). */
+export async function expireIndicator(
+  tx: Queryable,
+  key: string,
+  actor: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.query<{ key: string }>(
+    `UPDATE indicators SET expires_at = $2, revision = nextval('indicator_revisions') WHERE key = $1 RETURNING key`,
+    [key, now],
+  );
+  if (rows.length === 0) return false;
+  await appendAudit(tx, { actor, action: 'expire', entity: 'indicator', entityId: key });
+  await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'indicators']);
+  return true;
 }
 
 async function upsert(tx: Queryable, records: readonly IndicatorRecord[]): Promise<void> {
