@@ -7,6 +7,11 @@ import { AuditPage } from './admin/audit-page.js';
 import { JurisdictionsPage } from './admin/jurisdictions-page.js';
 import { PartnersPage } from './admin/partners-page.js';
 import { UsersPage } from './admin/users-page.js';
+import { ClusterPage } from './scam-reports/cluster-page.js';
+import { ClustersPage } from './scam-reports/clusters-page.js';
+import { DisputesPage } from './scam-reports/disputes-page.js';
+import { ReportPage } from './scam-reports/report-page.js';
+import { ReportsPage } from './scam-reports/reports-page.js';
 import { CampaignPage } from './campaign/campaign-page.js';
 import { DraftReviewTab } from './campaign/draft-review-tab.js';
 import { CampaignsPage } from './pages/campaigns-page.js';
@@ -40,6 +45,11 @@ export function App() {
           </Route>
           <Route element={<RequireRole roles={['admin', 'analyst']} />}>
             <Route path="audit" element={<AuditPage />} />
+            <Route path="scam-reports" element={<ReportsPage />} />
+            <Route path="scam-reports/:id" element={<ReportPage />} />
+            <Route path="scam-clusters" element={<ClustersPage />} />
+            <Route path="scam-clusters/:id" element={<ClusterPage />} />
+            <Route path="disputes" element={<DisputesPage />} />
           </Route>
           <Route element={<RequireRole roles={['admin']} />}>
             <Route path="jurisdictions" element={<JurisdictionsPage />} />

@@ -6,6 +6,9 @@ import type { Role } from './types.js';
 
 const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/campaigns', label: 'Campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
+  { to: '/scam-reports', label: 'Scam reports', roles: ['admin', 'analyst'] },
+  { to: '/scam-clusters', label: 'Clusters', roles: ['admin', 'analyst'] },
+  { to: '/disputes', label: 'Disputes', roles: ['admin', 'analyst'] },
   { to: '/jurisdictions', label: 'Jurisdictions', roles: ['admin'] },
   { to: '/partners', label: 'Partners', roles: ['admin'] },
   { to: '/api-keys', label: 'API keys', roles: ['admin'] },

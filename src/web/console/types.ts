@@ -75,3 +75,22 @@ export type {
   SubjectRecords,
   Timer,
 } from '../../police-requests/model.js';
+
+export type {
+  ClusterDetail,
+  ClusterStatus,
+  ClusterSummary,
+  ConfirmRiskLevel,
+  DisputeAdmin,
+  DisputeDecision,
+  DisputeStatus,
+  EvidenceInfo,
+  LossTotal,
+  ReportCategory,
+  ReportDetail,
+  ReportList,
+  ReportNote,
+  ReportStatus,
+  ReportSummary,
+} from '../../scam-reports/model.js';
+export type { ScamType } from '../../intelligence/indicator.js';
