@@ -13,12 +13,31 @@ export const ProblemSchema = Type.Object({
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
+/**
+ * A reason's findings as data (screening/decision.ts ReasonParams): destination_reported gives the
+ * first six, lookalike the last three. One flat object serializes fast; a new kind of params adds
+ * its fields here, or the serializer drops them.
+ */
+const ReasonParamsSchema = Type.Object({
+  count: Type.Optional(Type.Integer()),
+  scamType: Type.Optional(Type.String()),
+  riskLevel: Type.Optional(Type.String()),
+  jurisdictions: Type.Optional(Type.Array(Type.String())),
+  lastSeen: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })),
+  source: Type.Optional(Type.String()),
+  imitates: Type.Optional(Type.String({ description: "The brand's real name" })),
+  officialDomain: Type.Optional(Type.String()),
+  technique: Type.Optional(Type.String()),
+});
+
 export const DecisionResponseSchema = Type.Object({
   id: Type.String(),
   idempotencyKey: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   decision: Type.Union([Type.Literal('allow'), Type.Literal('warn'), Type.Literal('hold')]),
-  reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  reasons: Type.Array(
+    Type.Object({ code: Type.String(), message: Type.String(), params: Type.Optional(ReasonParamsSchema) }),
+  ),
   campaign: Nullable(
     Type.Object({ id: Type.String(), version: Type.Integer(), variant: Nullable(Type.String()) }),
   ),

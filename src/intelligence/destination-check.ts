@@ -30,9 +30,24 @@ export function destinationCheck(
         code: 'destination_reported',
         severity: SEVERITY[found.riskLevel],
         message: `This address was reported ${times} as ${SCAM_TYPE_PHRASES[found.scamType]}${where} (risk: ${found.riskLevel}).`,
+        params: {
+          count: found.reportCount,
+          scamType: found.scamType,
+          riskLevel: found.riskLevel,
+          jurisdictions: found.jurisdictions,
+          lastSeen: isoDay(found.lastSeenMs),
+          // Sources are kept in INDICATOR_SOURCES order, so the first is the most authoritative.
+          source: found.sources[0] ?? 'staff',
+        },
       },
     ];
   };
+}
+
+/** A day the element can format; never throws on the hot path, whatever the index holds. */
+function isoDay(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
 /**

@@ -12,9 +12,39 @@ export type ReasonCode =
   | 'degraded'
   | (string & {});
 
+/**
+ * What a destination_reported reason says, as data: the element words it in the user's language
+ * (the message stays English, for analysts).
+ */
+export interface IndicatorMatchParams {
+  count: number;
+  scamType: string;
+  riskLevel: string;
+  /** ISO 3166 codes of the jurisdictions the reports came from. */
+  jurisdictions: string[];
+  /** YYYY-MM-DD of the latest report. */
+  lastSeen: string;
+  /** Who reported it, most authoritative first: partner, user_report, feed or staff. */
+  source: string;
+}
+
+/** What a lookalike reason says: which official site the destination imitates, and how. */
+export interface LookalikeParams {
+  /** The brand's real name (Binance), as people know it. */
+  imitates: string;
+  /** The official domain (binance.com). */
+  officialDomain: string;
+  /** The trick: confusable, brand_in_name, tld_swap, typo or other. */
+  technique: string;
+}
+
+export type ReasonParams = IndicatorMatchParams | LookalikeParams;
+
 export interface Reason {
   code: ReasonCode;
+  /** English, for analysts and logs. A user's screen renders from code and params instead. */
   message: string;
+  params?: ReasonParams;
 }
 
 /** What the engine decided, before it is given an id and recorded. */

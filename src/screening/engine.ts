@@ -25,7 +25,7 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
   if (!jurisdiction) throw new Error(`jurisdiction ${request.jurisdiction} is not in the snapshot`);
   const findings = context.riskChecks.flatMap((check) => check(request));
   const escalation = strongest(findings);
-  const findingReasons: Reason[] = findings.map(({ code, message }) => ({ code, message }));
+  const findingReasons = findings.map(reasonOf);
 
   const candidates = snapshot.campaigns.get(jurisdiction.code) ?? [];
   const facts = targetingFacts(request);
@@ -86,6 +86,11 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
   };
 }
 
+/** A finding as the decision states it; its params travel with it so the user's screen can word it. */
+function reasonOf({ code, message, params }: RiskFinding): Reason {
+  return params ? { code, message, params } : { code, message };
+}
+
 /**
  * The fail-safe answer when the engine cannot decide normally (store down, over budget): the
  * jurisdiction's generic warning, marked degraded, never a silent allow. What needs no store stays:
@@ -106,10 +111,7 @@ export function degradedVerdict(
   const escalation = strongest(findings);
   return {
     decision: escalation?.severity === 'hold' ? 'hold' : 'warn',
-    reasons: [
-      ...findings.map(({ code, message }) => ({ code, message })),
-      { code: 'degraded', message: why },
-    ],
+    reasons: [...findings.map(reasonOf), { code: 'degraded', message: why }],
     campaign: live ? { id: live.campaign.id, version: live.version, variant: null } : null,
     arm: null,
     content,

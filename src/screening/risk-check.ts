@@ -1,3 +1,4 @@
+import type { ReasonParams } from './decision.js';
 import type { ScreeningRequest } from './request.js';
 
 /** A finding from a risk source (scam intelligence, rules) about one withdrawal attempt. */
@@ -5,6 +6,8 @@ export interface RiskFinding {
   code: string;
   /** Plain words for the user and the analyst, e.g. quoting how often an address was reported. */
   message: string;
+  /** The same finding as data, so it can be shown in the user's language. */
+  params?: ReasonParams;
   severity: 'hold' | 'warn' | 'info';
 }
 
