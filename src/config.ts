@@ -21,6 +21,11 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
   ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
   PUBLIC_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  SCAM_REPORTS_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    default: 5,
+    description: 'Anonymous scam reports and disputes accepted per client per minute',
+  }),
   RELAY_ALLOW_PRIVATE_TARGETS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'false',
     description: 'Let webhooks reach loopback and private addresses (tests only)',
@@ -78,6 +83,7 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   abandonAfterMs: number;
   publicLookupPerMinute: number;
+  scamReportsPerMinute: number;
   cookieSecure: 'auto' | boolean;
   signInPerMinute: number;
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
@@ -111,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'PORT',
       'ABANDON_AFTER_MINUTES',
       'PUBLIC_LOOKUP_PER_MINUTE',
+      'SCAM_REPORTS_PER_MINUTE',
       'SIGN_IN_PER_MINUTE',
       'RELAY_RETRY_DELAY_SECONDS',
       'RELAY_RETRY_LIMIT',
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: config.LOG_LEVEL,
     abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,
     publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
+    scamReportsPerMinute: config.SCAM_REPORTS_PER_MINUTE,
     cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
     signInPerMinute: config.SIGN_IN_PER_MINUTE,
     trustProxy: trustProxyOf(config.TRUST_PROXY),

@@ -19,6 +19,8 @@ import { createJobQueue } from './job-queue.js';
 import { DEFAULT_RELAY_OPTIONS, RelayService } from './relay-service.js';
 import { RelayRepository } from '../store/relay-repository.js';
 import { ReportService } from './report-service.js';
+import { ScamReportService } from './scam-report-service.js';
+import { ScamReportRepository } from '../store/scam-report-repository.js';
 import { ScreeningService } from './screening-service.js';
 import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -47,6 +49,7 @@ export interface Caveat {
   intelligenceStore: IntelligenceRepository;
   relay: RelayService;
   relayStore: RelayRepository;
+  scamReports: ScamReportService;
   tokens: EventTokens;
   metrics: Metrics;
   /** The store as seen from the side (ok, degraded, down); /healthz reports it. */
@@ -129,6 +132,10 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   await relay.start();
   recorder.addWriteHook(relay.onDecisions);
   events.addOutcomeHook(relay.onOutcomes);
+  const scamReports = new ScamReportService(new ScamReportRepository(db), intelligence, relay, {
+    userSecret: await ensureSecret(db, 'scam_report_user_secret'),
+    knownJurisdiction: (code) => snapshots.snapshot.jurisdictions.has(code),
+  });
   const recovery = spool
     ? new DegradedRecovery(spool, recorder, (count) => metrics.degradedRecorded.inc(count))
     : undefined;
@@ -167,6 +174,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     intelligenceStore,
     relay,
     relayStore,
+    scamReports,
     tokens,
     metrics,
     health,

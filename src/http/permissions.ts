@@ -6,21 +6,23 @@ import type { ConsoleRole } from '../store/console-user-repository.js';
  * permissions here, so a route names one permission whoever calls it.
  */
 export type Permission =
-  ApiKeyScope | 'admin.read' | 'campaigns.read' | 'campaigns.edit' | 'campaigns.review';
+  ApiKeyScope | 'admin.read' | 'campaigns.read' | 'campaigns.edit' | 'campaigns.review' | 'reports.triage';
 
 const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
-  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit'],
+  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports.triage'],
   screening: ['screening'],
   events: ['events'],
   reports: ['reports'],
   lookup: ['lookup'],
   partner: ['partner'],
+  // Filing scam reports on a user's behalf (exchange backends, support tools); not triaging them.
+  scam_reports: ['scam_reports'],
 };
 
 // Approving a draft is a person's act on behalf of a partner: no API key can do it.
 const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
-  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports', 'lookup'],
-  analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup'],
+  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports', 'lookup', 'reports.triage'],
+  analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup', 'reports.triage'],
   partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
 };
 

@@ -5,7 +5,15 @@ import { notifyCredentialChange } from './credential-changes.js';
 import type { Database } from './database.js';
 import { iso, isoRequired } from './rows.js';
 
-export const API_KEY_SCOPES = ['screening', 'events', 'admin', 'reports', 'lookup', 'partner'] as const;
+export const API_KEY_SCOPES = [
+  'screening',
+  'events',
+  'admin',
+  'reports',
+  'lookup',
+  'partner',
+  'scam_reports',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export interface ApiKey {
