@@ -18,6 +18,7 @@ const scopeWords: Record<ApiScope, string> = {
   reports: 'reports: read pilot reports',
   lookup: 'lookup: check addresses, sites and numbers',
   partner: 'partner: read the partner alert feed',
+  scam_reports: 'scam_reports: file scam reports for users and attach evidence',
 };
 
 export function ApiKeysPage() {
