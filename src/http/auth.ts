@@ -120,7 +120,7 @@ export class Authenticator {
           ? options.eventTokens === true
           : principal.permissions.has(permission);
       if (!allowed) {
-        const field = principal.kind === 'session' ? 'session' : 'headers/authorization';
+        const field = principal.kind === 'session' ? 'headers/cookie' : 'headers/authorization';
         const who = principal.kind === 'session' ? `the ${principal.session.user.role} role` : 'this key';
         return sendProblem(reply, 403, `${field}: ${who} lacks the ${permission} permission`, [
           { field, message: `needs ${permission}` },

@@ -115,7 +115,7 @@ export class ApiKeyRepository {
          RETURNING id, name, secret_hash, scopes, partner_id, created_at, revoked_at`,
         [id],
       );
-      if (updated.length === 0) throw RequestProblem.notFound('keyId', `no API key ${id}`);
+      if (updated.length === 0) throw RequestProblem.notFound('params/id', `no API key ${id}`);
       await appendAudit(tx, { actor, action: 'api_key.revoke', entity: 'api_key', entityId: id });
       // Every instance drops the key from its cache when this commits.
       await notifyCredentialChange(tx, { kind: 'key', id });

@@ -303,12 +303,12 @@ export class CampaignRepository {
     const version = await this.db.transaction(async (tx) => {
       const campaign = await this.lockCampaign(tx, campaignId);
       if (campaign.retired_at)
-        throw RequestProblem.conflict('campaignId', `campaign ${campaignId} is retired`);
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} is retired`);
       if (campaign.partner_id) {
         const draft = await this.lockDraft(tx, campaignId);
         if (draft.review_state !== 'approved') {
           throw RequestProblem.conflict(
-            'campaignId',
+            'params/id',
             `campaign ${campaignId} is written with partner ${campaign.partner_id}: its draft needs the partner's approval before it is published (review is ${draft.review_state})`,
           );
         }
@@ -320,7 +320,7 @@ export class CampaignRepository {
       );
       const published = drafts[0];
       if (!published)
-        throw RequestProblem.conflict('campaignId', `campaign ${campaignId} has no draft to publish`);
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} has no draft to publish`);
       await appendAudit(tx, {
         actor,
         action: 'campaign.publish',
@@ -368,7 +368,7 @@ export class CampaignRepository {
       const draft = await this.lockDraft(tx, campaignId);
       if (!allowedFrom.includes(draft.review_state)) {
         throw RequestProblem.conflict(
-          'campaignId',
+          'params/id',
           `the draft of ${campaignId} is ${draft.review_state.replace('_', ' ')}: it cannot be ${action.replace('_', ' ')} now`,
         );
       }
@@ -408,7 +408,7 @@ export class CampaignRepository {
       [campaignId],
     );
     const draft = rows[0];
-    if (!draft) throw RequestProblem.conflict('campaignId', `campaign ${campaignId} has no draft`);
+    if (!draft) throw RequestProblem.conflict('params/id', `campaign ${campaignId} has no draft`);
     return draft;
   }
 
@@ -451,7 +451,7 @@ export class CampaignRepository {
 
   private async requireCampaign(id: string): Promise<CampaignWithVersions> {
     const campaign = await this.getCampaign(id);
-    if (!campaign) throw RequestProblem.notFound('campaignId', `no campaign ${id}`);
+    if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${id}`);
     return campaign;
   }
 
@@ -468,7 +468,7 @@ export class CampaignRepository {
       [campaignId],
     );
     const row = rows[0];
-    if (!row) throw RequestProblem.notFound('campaignId', `no campaign ${campaignId}`);
+    if (!row) throw RequestProblem.notFound('params/id', `no campaign ${campaignId}`);
     return row;
   }
 }

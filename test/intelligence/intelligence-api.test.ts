@@ -91,14 +91,14 @@ describe.each(storeKinds)('scam intelligence over HTTP on $name', (kind) => {
     const fields = response.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(
       expect.arrayContaining([
-        'row 2/value',
-        'row 3/value',
-        'row 3/riskLevel',
-        'row 3/reportCount',
-        'row 3/jurisdictions',
+        'body/content/row 2/value',
+        'body/content/row 3/value',
+        'body/content/row 3/riskLevel',
+        'body/content/row 3/reportCount',
+        'body/content/row 3/jurisdictions',
       ]),
     );
-    expect(fields.some((f: string) => f.startsWith('row 1/'))).toBe(false);
+    expect(fields.some((f: string) => f.startsWith('body/content/row 1/'))).toBe(false);
     expect(await count()).toBe(before);
   });
 

@@ -233,7 +233,7 @@ async function reviewable(
     throw new RequestProblem(
       'forbidden',
       `session: campaign ${campaign.id} is reviewed by ${campaign.partnerId}`,
-      [{ field: 'session', message: `you review for ${partnerId}` }],
+      [{ field: 'headers/cookie', message: `your session reviews for ${partnerId}` }],
     );
   }
   return campaign;

@@ -77,5 +77,7 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
 }
 
 function notSignedIn(reply: FastifyReply) {
-  return sendProblem(reply, 401, 'session: not signed in', [{ field: 'session', message: 'sign in first' }]);
+  return sendProblem(reply, 401, 'headers/cookie: not signed in', [
+    { field: 'headers/cookie', message: 'sign in first' },
+  ]);
 }

@@ -46,7 +46,10 @@ function readImport(
     ? { ...csv, ignored: [] }
     : {
         ok: false as const,
-        problems: csv.problems.map((p) => ({ field: `row ${p.row}/${p.field}`, message: p.message })),
+        problems: csv.problems.map((p) => ({
+          field: `body/content/row ${p.row}/${p.field}`,
+          message: p.message,
+        })),
       };
 }
 
