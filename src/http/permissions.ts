@@ -6,10 +6,18 @@ import type { ConsoleRole } from '../store/console-user-repository.js';
  * permissions here, so a route names one permission whoever calls it.
  */
 export type Permission =
-  ApiKeyScope | 'admin.read' | 'campaigns.read' | 'campaigns.edit' | 'campaigns.review' | 'reports.triage';
+  | ApiKeyScope
+  | 'admin.read'
+  | 'campaigns.read'
+  | 'campaigns.edit'
+  | 'campaigns.review'
+  | 'reports.triage'
+  // Answering police requests; overriding an agency's data-sharing policy is a named admin's act.
+  | 'police.respond'
+  | 'police.override';
 
 const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
-  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports.triage'],
+  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports.triage', 'police.respond'],
   screening: ['screening'],
   events: ['events'],
   reports: ['reports'],
@@ -21,9 +29,20 @@ const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
 
 // Approving a draft is a person's act on behalf of a partner: no API key can do it.
 const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
-  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports', 'lookup', 'reports.triage'],
+  admin: [
+    'admin',
+    'admin.read',
+    'campaigns.read',
+    'campaigns.edit',
+    'reports',
+    'lookup',
+    'reports.triage',
+    'police.respond',
+    'police.override',
+  ],
   analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup', 'reports.triage'],
   partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
+  le_responder: ['police.respond', 'lookup'],
 };
 
 // Administration spans every jurisdiction (keys, users, partners): a key bound to one partner, which

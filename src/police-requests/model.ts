@@ -36,8 +36,9 @@ export type Timer = (typeof TIMERS)[number];
 export const OFFICER_STATUSES = ['unconfirmed', 'pending', 'approved', 'rejected'] as const;
 export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
 
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((value) => Type.Literal(value)));
+// Type.Union over a mapped array loses the literal types; Unsafe keeps the schema and restores them.
+const literals = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>(Type.Union(values.map((value) => Type.Literal(value))));
 
 export const RequestTypeSchema = literals(REQUEST_TYPES);
 export const RequestStatusSchema = literals(REQUEST_STATUSES);

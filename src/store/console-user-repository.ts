@@ -6,7 +6,7 @@ import type { Database, Queryable } from './database.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password-hash.js';
 import { iso, isoRequired } from './rows.js';
 
-export const CONSOLE_ROLES = ['admin', 'analyst', 'partner_reviewer'] as const;
+export const CONSOLE_ROLES = ['admin', 'analyst', 'partner_reviewer', 'le_responder'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
 
 export interface ConsoleUser {

@@ -8,6 +8,7 @@ import { measurementDisplayedOutcomes } from './007-measurement-displayed-outcom
 import { rollupLockOrder } from './008-rollup-lock-order.js';
 import { supersededDecisions } from './009-superseded-decisions.js';
 import { scamReports } from './011-scam-reports.js';
+import { policeRequests } from './012-police-requests.js';
 import { relayReferrals } from './013-relay-referrals.js';
 import { officialChannelDistinctive } from './014-official-channel-distinctive.js';
 
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'rollup-lock-order', sql: rollupLockOrder },
   { version: 9, name: 'superseded-decisions', sql: supersededDecisions },
   { version: 11, name: 'scam-reports', sql: scamReports },
+  { version: 12, name: 'police-requests', sql: policeRequests },
   { version: 13, name: 'relay-referrals', sql: relayReferrals },
   { version: 14, name: 'official-channel-distinctive', sql: officialChannelDistinctive },
 ];
