@@ -63,7 +63,7 @@ export const brandInLabel: LookalikePattern = {
             );
         }
         const text = token.plain;
-        for (let at = 0; at < text.length; at += 1)
+        for (let at = 0; at + names.shortestDistinctive <= text.length; at += 1)
           for (const name of names.startingAt(text, at)) {
             if (!name.distinctive) continue;
             const end = at + name.plain.length;

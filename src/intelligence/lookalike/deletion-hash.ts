@@ -1,4 +1,7 @@
 const BASE = 0x01000193;
+/** Reused buffers (labels are at most 63 characters): no allocation per hostname part. */
+let suffix = new Int32Array(64);
+let powers = new Int32Array(64);
 
 /** A 32-bit polynomial hash of `text`, the key of the typo index. */
 export function polyHash(text: string): number {
@@ -14,13 +17,15 @@ export function polyHash(text: string): number {
  */
 export function forEachDeletionHash(text: string, visit: (hash: number) => void): void {
   const n = text.length;
-  const suffix = new Array<number>(n + 1);
+  if (suffix.length <= n) {
+    suffix = new Int32Array(2 * (n + 1));
+    powers = new Int32Array(2 * (n + 1));
+  }
   suffix[n] = 0;
   let power = 1;
-  const powers = new Array<number>(n + 1);
   for (let i = n - 1; i >= 0; i -= 1) {
     powers[n - 1 - i] = power;
-    suffix[i] = (Math.imul(text.charCodeAt(i), power) + (suffix[i + 1] as number)) | 0;
+    suffix[i] = Math.imul(text.charCodeAt(i), power) + (suffix[i + 1] as number);
     power = Math.imul(power, BASE);
   }
   powers[n] = power;

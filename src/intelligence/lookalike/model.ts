@@ -63,6 +63,8 @@ export interface OfficialNameIndex {
   bySkeleton(skeleton: string): OfficialName | undefined;
   /** Official names by their accent-free label. */
   byPlain(plain: string): OfficialName | undefined;
+  /** The length of the shortest distinctive name (Infinity when there is none). */
+  readonly shortestDistinctive: number;
   /** Names (any distinctiveness) whose accent-free label occurs in `text` at `at`. */
   startingAt(text: string, at: number): OfficialName[];
   /** Distinctive names whose skeleton starts or ends `text`. */

@@ -58,6 +58,8 @@ export class OfficialNames implements OfficialNameIndex {
   private readonly bySkeletonPrefix = new Map<string, OfficialName[]>();
   private readonly bySkeletonSuffix = new Map<string, OfficialName[]>();
   private readonly shortNames: OfficialName[] = [];
+  /** The shortest distinctive name: shorter text cannot hold one. */
+  readonly shortestDistinctive: number = Infinity;
   /** Symmetric-delete typo index: one slip for every typo-length name, two for long names. */
   private readonly deleted = new Map<number, OfficialName[]>();
   private readonly deletedTwice = new Map<string, OfficialName[]>();
@@ -94,6 +96,7 @@ export class OfficialNames implements OfficialNameIndex {
       if (first) this.skeletons.set(name.skeleton, name);
       if (this.plains.has(name.plain)) continue;
       this.plains.set(name.plain, name);
+      if (name.distinctive) this.shortestDistinctive = Math.min(this.shortestDistinctive, name.plain.length);
       if (name.plain.length < GRAM) this.shortNames.push(name);
       else push(this.byPrefix, name.plain.slice(0, GRAM), name);
       if (name.distinctive && first && name.skeleton.length >= GRAM) {
