@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { chromeStringsFor, type ChromeStrings } from './chrome-strings.js';
+import { chromeLocaleFor, chromeStringsFor, type ChromeStrings } from './chrome-strings.js';
 import { newClientId } from './client-id.js';
 import {
   parseDecisionAttribute,
@@ -9,21 +9,31 @@ import {
   type WarningDecision,
 } from './decision.js';
 import { claimDeliveryFailures, sharedOutbox } from './event-outbox.js';
+import { shownFindings } from './findings.js';
+import { FINDING_STRINGS, REPORT_CATEGORY_ORDER, type FindingStrings } from './findings-strings.js';
 import { trapTab } from './focus-trap.js';
+import { sharedReportOutbox, type ReportResult } from './report-outbox.js';
 import { warningStyles } from './warning-styles.js';
 
 type Resource = WarningContent['resources'][number];
 type Contact = WarningContent['contacts'][number];
 type Statistic = WarningContent['statistics'][number];
 type CommonScam = WarningContent['commonScams'][number];
+/** The report form's steps: closed, open, sent to the outbox, then what the API said. */
+type ReportStep = 'none' | 'form' | 'sending' | 'sent' | 'queued' | 'failed';
 
 /**
  * <caveat-warning>: shows the warning of a caveat decision over an exchange's withdrawal page and
  * reports what the user did. Give it the decision as the `decision` property (or a JSON `decision`
  * attribute); set `endpoint` when caveat is not on the page's origin. It renders nothing for allow.
  *
+ * The destination's findings (reported: count, type, where, when; lookalike: which official site,
+ * how) come first, worded in the user's language from the reasons' params. "I think this is a scam —
+ * report it" opens a short form in the dialog that posts to /v1/scam-reports with the event token.
+ *
  * Events (bubbling, composed): `caveat-cancel` and `caveat-proceed` ({decisionId}) for the host to
- * act on; `caveat-error` when a decision attribute is malformed or the API rejects events for good.
+ * act on; `caveat-report` ({decisionId, category}) when the user reports the destination;
+ * `caveat-error` when a decision attribute is malformed or the API rejects events or a report for good.
  * `preview` renders the same warning inline, without sending events or taking focus (for the console).
  */
 export class CaveatWarning extends LitElement {
@@ -37,6 +47,8 @@ export class CaveatWarning extends LitElement {
     acknowledged: { state: true },
     closed: { state: true },
     liveMessage: { state: true },
+    reportStep: { state: true },
+    reportReference: { state: true },
   };
 
   // `declare` keeps class fields from shadowing Lit's reactive accessors (useDefineForClassFields).
@@ -47,6 +59,8 @@ export class CaveatWarning extends LitElement {
   declare private acknowledged: boolean;
   declare private closed: boolean;
   declare private liveMessage: string;
+  declare private reportStep: ReportStep;
+  declare private reportReference: string | null;
 
   private countdownTimer: ReturnType<typeof setInterval> | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -61,6 +75,8 @@ export class CaveatWarning extends LitElement {
     this.acknowledged = false;
     this.closed = false;
     this.liveMessage = '';
+    this.reportStep = 'none';
+    this.reportReference = null;
   }
 
   static override get observedAttributes(): string[] {
@@ -103,12 +119,25 @@ export class CaveatWarning extends LitElement {
       this.closed = false;
       this.acknowledged = false;
       this.liveMessage = '';
+      this.reportStep = 'none';
+      this.reportReference = null;
       this.remaining = this.visibleDecision()?.minDisplaySeconds ?? 0;
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('decision') && this.visibleDecision()) this.open();
+    // Focus follows the report form: into it when it opens, onto the outcome or back to its button.
+    const stepChanged = (changed as Map<PropertyKey, unknown>).has('reportStep');
+    if (stepChanged && !changed.has('decision') && !this.preview) {
+      const target =
+        this.reportStep === 'form'
+          ? '#caveat-report-category'
+          : this.reportStep === 'none'
+            ? '.report-action'
+            : '#caveat-report-status';
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    }
   }
 
   private visibleDecision() {
@@ -165,6 +194,68 @@ export class CaveatWarning extends LitElement {
   private strings(): ChromeStrings {
     return chromeStringsFor(this.decision?.content?.locale);
   }
+
+  private findingStrings(): FindingStrings {
+    return FINDING_STRINGS[chromeLocaleFor(this.decision?.content?.locale)];
+  }
+
+  private readonly onOpenReport = () => {
+    this.reportStep = 'form';
+  };
+
+  private readonly onCloseReport = () => {
+    this.reportStep = 'none';
+  };
+
+  /**
+   * Reports the destination: the server takes the address from the decision the token names, so
+   * only the category and the user's words are sent. The report goes through its own outbox, so a
+   * lost connection delays it rather than losing it.
+   */
+  private readonly onSubmitReport = (event: SubmitEvent) => {
+    event.preventDefault();
+    const decision = this.visibleDecision();
+    const form = event.target as HTMLFormElement;
+    const category = (form.elements.namedItem('category') as HTMLSelectElement | null)?.value ?? '';
+    const words = (form.elements.namedItem('description') as HTMLTextAreaElement | null)?.value.trim() ?? '';
+    if (!decision || !category) return;
+    this.emit('caveat-report', { decisionId: decision.id, category });
+    if (this.preview || !decision.eventToken) {
+      this.reportStep = 'sent';
+      return;
+    }
+    this.reportStep = 'sending';
+    sharedReportOutbox().submit(
+      {
+        endpoint: this.endpoint.replace(/\/+$/, ''),
+        token: decision.eventToken,
+        decisionId: decision.id,
+        body: {
+          idempotencyKey: `warning:${newClientId()}`,
+          category,
+          // The API needs a description; an empty box still says where the report came from.
+          description: words || 'Reported from the warning; no description given.',
+          locale: decision.content.locale,
+        },
+      },
+      (result: ReportResult) => {
+        if (this.decision?.id !== decision.id) return;
+        if (result.kind === 'sent') {
+          this.reportReference = result.reference;
+          this.reportStep = 'sent';
+        } else if (result.kind === 'waiting') {
+          this.reportStep = 'queued';
+        } else {
+          this.reportStep = 'failed';
+          this.emit('caveat-error', {
+            kind: 'report_rejected',
+            status: result.status,
+            decisionId: decision.id,
+          });
+        }
+      },
+    );
+  };
 
   /** Sends one reaction; once-only kinds are reported once per decision even across reloads. */
   private report(type: ReactionType, resourceId?: string): void {
@@ -240,22 +331,43 @@ export class CaveatWarning extends LitElement {
     const checks = content.resources.filter((resource) => resource.checkBeforeSend);
     const otherResources = content.resources.filter((resource) => !resource.checkBeforeSend);
     const canProceed = this.remaining === 0 && this.acknowledged;
+    const findings = shownFindings(decision.reasons, content.locale);
     const dialog = html`
       <div
         class="dialog"
         role="alertdialog"
         aria-modal=${this.preview ? 'false' : 'true'}
         aria-labelledby="caveat-title"
-        aria-describedby="caveat-body caveat-never-call"
+        aria-describedby=${findings.length > 0 ? 'caveat-findings caveat-body caveat-never-call' : 'caveat-body caveat-never-call'}
         lang=${content.locale}
         @keydown=${this.onKeydown}
       >
         <div class="scroll">
           <p class="kicker">${strings.kicker}</p>
+          ${
+            findings.length > 0
+              ? html`<div id="caveat-findings" class="findings">
+                  ${findings.map(
+                    (finding) =>
+                      html`<div class="finding ${finding.kind}">
+                        <p class="finding-headline">${finding.headline}</p>
+                        ${
+                          finding.details.length > 0
+                            ? html`<ul class="finding-details">
+                                ${finding.details.map((detail) => html`<li>${detail}</li>`)}
+                              </ul>`
+                            : nothing
+                        }
+                      </div>`,
+                  )}
+                </div>`
+              : nothing
+          }
           <h2 id="caveat-title">${content.title}</h2>
           ${decision.decision === 'hold' ? html`<p class="hold">${strings.holdNotice}</p>` : nothing}
           <p id="caveat-body" style="white-space: pre-line">${content.body}</p>
           <p id="caveat-never-call" class="never-call">${content.neverCallNotice}</p>
+          ${this.renderReport()}
           ${
             checks.length > 0
               ? html`<h3>${strings.checkBeforeSend}</h3>
@@ -332,6 +444,52 @@ export class CaveatWarning extends LitElement {
     return this.preview
       ? html`<div class="inline">${dialog}</div>`
       : html`<div class="backdrop">${dialog}</div>`;
+  }
+
+  private renderReport(): TemplateResult | typeof nothing {
+    const decision = this.visibleDecision();
+    if (!decision || (!decision.eventToken && !this.preview)) return nothing;
+    const strings = this.findingStrings();
+    const step = this.reportStep;
+    if (step === 'none')
+      return html`<button type="button" class="report-action" @click=${this.onOpenReport}>
+        ${strings.reportAction}
+      </button>`;
+    if (step !== 'form') {
+      const message =
+        step === 'sending'
+          ? strings.sending
+          : step === 'sent'
+            ? strings.sent(this.reportReference)
+            : step === 'queued'
+              ? strings.queued
+              : strings.failed;
+      return html`<p id="caveat-report-status" class="report-status" role="status" tabindex="-1">
+          ${message}
+        </p>
+        ${
+          step === 'failed'
+            ? html`<button type="button" class="report-action" @click=${this.onOpenReport}>
+                ${strings.reportAction}
+              </button>`
+            : nothing
+        }`;
+    }
+    return html`<form class="report" aria-labelledby="caveat-report-title" @submit=${this.onSubmitReport}>
+      <h3 id="caveat-report-title">${strings.reportTitle}</h3>
+      <p class="muted">${strings.reportIntro}</p>
+      <label for="caveat-report-category">${strings.category}</label>
+      <select id="caveat-report-category" name="category" required>
+        <option value="">${strings.choose}</option>
+        ${REPORT_CATEGORY_ORDER.map((code) => html`<option value=${code}>${strings.categories[code]}</option>`)}
+      </select>
+      <label for="caveat-report-description">${strings.description}</label>
+      <textarea id="caveat-report-description" name="description" rows="3" maxlength="4000"></textarea>
+      <div class="report-buttons">
+        <button type="submit" class="secondary">${strings.send}</button>
+        <button type="button" class="report-action" @click=${this.onCloseReport}>${strings.back}</button>
+      </div>
+    </form>`;
   }
 
   private renderScam(scam: CommonScam, open: boolean): TemplateResult {

@@ -2,6 +2,8 @@ const FOCUSABLE = [
   'a[href]',
   'button:not([disabled])',
   'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
   'summary',
   '[tabindex]:not([tabindex="-1"])',
 ].join(',');

@@ -101,6 +101,90 @@ export const warningStyles = css`
     background: #eef2ff;
     color: #1e2a78;
   }
+  /* The destination's findings lead: the strongest, most specific thing the user can be told. */
+  .findings {
+    margin: 0 0 12px;
+  }
+  .finding {
+    padding: 10px 12px;
+    border-inline-start: 6px solid #b3261e;
+    border-radius: 8px;
+    background: #fdecea;
+    color: #5c1410;
+  }
+  .finding.lookalike {
+    border-color: #8a4b00;
+    background: #fff1d6;
+    color: #4d2a00;
+  }
+  .finding + .finding {
+    margin-top: 8px;
+  }
+  .finding-headline {
+    margin: 0;
+    font-size: 1.125rem;
+    font-weight: 700;
+  }
+  .finding-details {
+    margin: 4px 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9375rem;
+  }
+  .report-action {
+    min-height: 44px;
+    width: auto;
+    padding: 8px 0;
+    border: 0;
+    background: none;
+    color: #0b57d0;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .report {
+    margin: 12px 0;
+    padding: 12px;
+    border: 1px solid #c9ccd1;
+    border-radius: 8px;
+  }
+  .report h3 {
+    margin-top: 0;
+  }
+  .report label {
+    display: block;
+    margin: 10px 0 4px;
+    font-weight: 700;
+  }
+  select,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 44px;
+    padding: 8px 10px;
+    border: 1px solid #5f6368;
+    border-radius: 8px;
+    background: #fff;
+    color: #1b1b1f;
+    font: inherit;
+  }
+  .report-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: center;
+    margin-top: 12px;
+  }
+  .report-buttons .secondary {
+    width: auto;
+  }
+  .report-status {
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: #e6f4ea;
+    color: #0d3d1f;
+  }
   .never-call {
     margin: 12px 0;
     padding: 12px;
@@ -210,7 +294,10 @@ export const warningStyles = css`
   a:focus-visible,
   button:focus-visible,
   summary:focus-visible,
-  input:focus-visible {
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  .report-status:focus-visible {
     outline: 3px solid #b45309;
     outline-offset: 2px;
   }
