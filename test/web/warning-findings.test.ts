@@ -151,6 +151,7 @@ describe.skipIf(!browserAvailable)('<caveat-warning> findings and the report for
     expect(children.indexOf('findings')).toBe(1);
     await expect(dialog().getAttribute('aria-describedby')).resolves.toMatch(/^caveat-findings /);
     expect(await seriousAxeViolations()).toEqual([]);
+    await page.screenshot({ path: `${root}artifacts/screenshots/warning-findings-zh-Hant.png` });
   });
 
   it('words an en warning with a report and a lookalike, reports first', async () => {
@@ -176,6 +177,7 @@ describe.skipIf(!browserAvailable)('<caveat-warning> findings and the report for
       )
       .toBe('caveat-report-category');
     expect(await seriousAxeViolations()).toEqual([]);
+    await page.screenshot({ path: `${root}artifacts/screenshots/warning-report-form-en.png` });
     await dialog().getByLabel('What kind of scam is it?').selectOption('investment');
     await dialog().getByLabel('What happened? (optional)').fill('They promised 3% a day on a trading app.');
     await dialog().getByRole('button', { name: 'Send report' }).click();
