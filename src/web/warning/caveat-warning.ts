@@ -103,7 +103,10 @@ export class CaveatWarning extends LitElement {
       return true;
     });
     // Whatever an earlier page left undelivered goes out now.
-    if (!this.preview) void sharedOutbox().flush();
+    if (!this.preview) {
+      void sharedOutbox().flush();
+      void sharedReportOutbox().flush();
+    }
   }
 
   override disconnectedCallback(): void {
