@@ -71,11 +71,13 @@ export function ReportsPage() {
   const assignToMe = async (report: ReportSummary) => {
     setActionError(null);
     try {
-      const updated = await api.patch<ReportSummary>(path`/v1/admin/scam-reports/${report.id}`, {
+      const patch = {
         assignee: user.email,
-        ...(report.status === 'new' ? { status: 'in_review' } : {}),
-      });
-      setItems((old) => old.map((r) => (r.id === report.id ? { ...r, ...updated } : r)));
+        // Taking a new report is starting to review it.
+        status: report.status === 'new' ? ('in_review' as const) : report.status,
+      };
+      await api.patch(path`/v1/admin/scam-reports/${report.id}`, patch);
+      setItems((old) => old.map((r) => (r.id === report.id ? { ...r, ...patch } : r)));
     } catch (caught) {
       setActionError(`${report.reference} was not assigned: ${errorMessage(caught)}`);
     }
