@@ -104,6 +104,15 @@ describe('issue 14 examples', () => {
     expect(check('okx.help')?.imitates).toBe('okx.com');
   });
 
+  it('finds a slip glued to a word, but not a word that runs across the cut', () => {
+    expect(check('binnancewallet.com')?.reasons[0]).toBe(
+      'one typo away from binance.com, inside "binnancewallet"',
+    );
+    expect(check('walletbinnance.com')?.imitates).toBe('binance.com');
+    expect(check('opensearch.org')).toBeUndefined(); // open|search, not opense|arch
+    expect(check('financewallet.com')).toBeUndefined();
+  });
+
   it('does not fold confusables inside unrelated longer words (knowledgemd is not ledger)', () => {
     expect(check('knowledgemd.com')).toBeUndefined();
     expect(

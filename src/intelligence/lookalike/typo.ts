@@ -1,9 +1,10 @@
 import { isOneTypoAway } from '../typo-distance.js';
 import { isEnglishWord } from './english-words.js';
+import { fold } from './fold.js';
 import type { LookalikePattern, Piece } from './model.js';
 import { scrambleKey, typoBudget } from './official-names.js';
 import { osaDistance } from './osa-distance.js';
-import { readsAsWords } from './word-straddle.js';
+import { readsAsWords, straddlesWords } from './word-straddle.js';
 
 /**
  * Typosquats: a label or part a slip or two from a brand's name (binanse, banance, zendesk-binanc,
@@ -12,11 +13,16 @@ import { readsAsWords } from './word-straddle.js';
  * allow one keyboard slip only. Guards: a real English word is never a typo (finance is not
  * binance), nor, for brands that are words, other words run together (blockchair is not
  * blockchain); common-word and short brands are compared with whole labels only, never parts.
+ * Inside a longer part, a slip counts when glued to an English word (binnancewallet).
  */
+/** The shortest word a slip may be glued to (app, pro, web). */
+const MIN_GLUED_WORD = 3;
+const gluedPiece = (text: string): Piece => ({ raw: text, plain: text, folded: fold(text) });
+
 export const typo: LookalikePattern = {
   find({ labels }, names, report) {
     const seen = new Set<string>();
-    const check = (piece: Piece, wholeLabel: boolean) => {
+    const check = (piece: Piece, wholeLabel: boolean, inside = piece.raw) => {
       if (seen.has(piece.folded) || piece.folded.length < 4) return;
       seen.add(piece.folded);
       if (names.bySkeleton(piece.folded) || isEnglishWord(piece.plain)) return;
@@ -51,13 +57,28 @@ export const typo: LookalikePattern = {
             brand: name.brand,
             imitates: name.imitates,
             score: distance === 1 ? 0.8 : 0.78,
-            reasons: [wholeLabel ? reason : `${reason}, inside "${piece.raw}"`],
+            reasons: [wholeLabel ? reason : `${reason}, inside "${inside}"`],
           });
       }
     };
     for (const label of labels) {
       check(label, true);
-      for (const token of label.tokens) if (token.raw !== label.raw) check(token, false);
+      for (const token of label.tokens) {
+        if (token.raw !== label.raw) check(token, false);
+        // A slip glued to a word (binnancewallet, walletbinnance): the rest must be an English
+        // word, and no word may run across the cut (opensearch is open|search, not opense|arch).
+        const text = token.plain;
+        for (let cut = MIN_GLUED_WORD; cut <= text.length - MIN_GLUED_WORD; cut += 1) {
+          if (cut >= 5 && isEnglishWord(text, cut) && !straddlesWords(text, 0, cut))
+            check(gluedPiece(text.slice(0, cut)), false, token.raw);
+          if (
+            text.length - cut >= 5 &&
+            isEnglishWord(text, 0, cut) &&
+            !straddlesWords(text, cut, text.length)
+          )
+            check(gluedPiece(text.slice(cut)), false, token.raw);
+        }
+      }
     }
   },
 };

@@ -126,6 +126,8 @@ const rows: [ImpersonationClass, string, string[]][] = [
       'binancr.com',
       'binanace.com',
       'vinance.net',
+      'binnancewallet.com',
+      'walletbinnance.net',
     ],
   ],
   // Coinbase.
@@ -161,7 +163,15 @@ const rows: [ImpersonationClass, string, string[]][] = [
   [
     'typo',
     'coinbase.com',
-    ['coinbasse.com', 'coinbsae.com', 'conibase.com', 'coinbas.com', 'coinbace.com', 'coinnbase.net'],
+    [
+      'coinbasse.com',
+      'coinbsae.com',
+      'conibase.com',
+      'coinbas.com',
+      'coinbace.com',
+      'coinnbase.net',
+      'coinbasseapp.com',
+    ],
   ],
   // Uniswap.
   [
