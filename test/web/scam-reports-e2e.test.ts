@@ -231,11 +231,15 @@ describe.skipIf(!browserAvailable)(
       await expect(page.getByLabel('Your email').isVisible()).resolves.toBe(true);
       await page.getByLabel('The police may contact me about this report').uncheck();
       await expect(page.getByLabel('Your email').isVisible()).resolves.toBe(false);
-      await page.setInputFiles('#r-evidence', {
-        name: 'reward-site.png',
-        mimeType: 'image/png',
-        buffer: screenshotPng(),
-      });
+      // The screenshot, and a web page renamed .png: the server sniffs it and refuses it alone.
+      await page.setInputFiles('#r-evidence', [
+        { name: 'reward-site.png', mimeType: 'image/png', buffer: screenshotPng() },
+        {
+          name: 'not-an-image.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+        },
+      ]);
       const before = await reportCount();
       await page.getByRole('button', { name: 'Send report' }).click();
       await expect(second.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -251,6 +255,9 @@ describe.skipIf(!browserAvailable)(
       webReference = ((await page.locator('#report-reference').textContent()) ?? '').trim();
       expect(webReference).toMatch(/^CVR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       await expect(page.locator('#report-evidence').textContent()).resolves.toBe('1 file(s) attached.');
+      await expect(page.locator('#report-evidence-failed').textContent()).resolves.toMatch(
+        /^not-an-image\.png was not attached: /,
+      );
       expect(await reportCount()).toBe(before + 1);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/check-report-done.png`, fullPage: true });

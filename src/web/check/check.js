@@ -232,18 +232,19 @@ function renumberIdentifiers() {
 function addIdentifier(value = '') {
   rowSequence += 1;
   const id = `r-identifier-${rowSequence}`;
-  const row = element('div', { class: 'row identifier' });
-  const field = element('div', { class: 'field' });
+  // One .field per identifier: its label, the box with its remove button, and any error below.
+  const row = element('div', { class: 'field identifier' });
+  const line = element('div', { class: 'input-row' });
   const input = element('input', { id, autocomplete: 'off', maxlength: '2048', spellcheck: 'false' });
   input.value = value;
-  field.append(element('label', { for: id }), input);
   const remove = element('button', { type: 'button', class: 'quiet' }, '✕');
   remove.addEventListener('click', () => {
     row.remove();
     renumberIdentifiers();
     identifierRows.querySelector('input')?.focus();
   });
-  row.append(field, remove);
+  line.append(input, remove);
+  row.append(element('label', { for: id }), line);
   identifierRows.append(row);
   renumberIdentifiers();
   return input;
