@@ -29,6 +29,9 @@ import { DegradedRecovery } from './degraded-recovery.js';
 import { StoreHealth, type StoreHealthOptions } from './store-health.js';
 import { watchStore } from './store-watch.js';
 
+/** How long screening waits for the store to confirm, inside the 2 s answer budget. */
+export const RECORD_TIMEOUT_MS = 1700;
+
 /** Everything one caveat instance holds: the store, repositories and the services built on them. */
 export interface Caveat {
   config: Config;
@@ -108,7 +111,9 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const health = new StoreHealth(db, options.storeHealth);
   const spool = options.spoolDir ? await DegradedSpool.open(options.spoolDir) : undefined;
   const screening = new ScreeningService(snapshots, ledger, recorder, tokens, {
-    recordTimeoutMs: 2000,
+    // The answer must leave within the 2 s budget: give up on the store early enough that the
+    // fail-safe path (render, spool fsync, serialize) fits even with a busy event loop.
+    recordTimeoutMs: RECORD_TIMEOUT_MS,
     onDegraded: (reason, error) => {
       metrics.degradedDecisions.inc({ reason });
       logger.error({ err: error, reason }, 'screening degraded to the generic warning');

@@ -66,6 +66,11 @@ export interface Counts {
   abandoned: number;
   /** Warned decisions with an outcome but no reported display: not in the outcome rates. */
   undisplayedOutcomes: number;
+  /**
+   * Decisions under a campaign but in neither arm — reported-address holds and fail-safe answers
+   * given while the store could not confirm — counted apart, never in the comparison.
+   */
+  outsideExperiment: number;
 }
 
 export interface PeriodFigures {

@@ -78,6 +78,10 @@ export const PilotReportSchema = Type.Object(
       undisplayedOutcomes: Type.Integer({
         description: 'warned decisions with an outcome but no reported display: not in the outcome rates',
       }),
+      outsideExperiment: Type.Integer({
+        description:
+          'decisions in neither arm (reported-address holds, fail-safe answers while the store was unreachable): counted apart, not compared',
+      }),
     }),
     rates: Type.Object({
       intervention: RateEstimateSchema,

@@ -67,7 +67,12 @@ export function buildReport(input: ReportInput): PilotReport {
     proceeded: warned.proceeded,
     abandoned: warned.abandoned,
     undisplayedOutcomes: warned.undisplayedOutcomes,
+    outsideExperiment: sum(rows.filter((row) => row.arm === 'none')).decisions,
   };
+  if (totals.outsideExperiment > 0)
+    notes.push(
+      `${totals.outsideExperiment} decisions were outside the experiment (a reported destination held, or the fail-safe warning given while the store could not confirm); they are counted apart and not compared.`,
+    );
   const test = twoProportionZTest(
     warned.withdrew,
     warned.withdrew + warned.stayed,

@@ -6,7 +6,8 @@ import { withinStoreBudget } from '../../app/store-budget.js';
 import type { Authenticator } from '../auth.js';
 import { ProblemSchema, problemResponses } from '../schemas.js';
 
-const EVENTS_BUDGET_MS = 2000;
+// Inside the 2 s budget, with room for the 503 to be written under load.
+const EVENTS_BUDGET_MS = 1700;
 
 export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
