@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
 import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
+import { scamReportRoutes } from './routes/scam-reports.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { userRoutes } from './routes/users.js';
 import { DEFAULT_PUBLIC_DIR, webRoutes } from './routes/web.js';
@@ -110,6 +111,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));
   await app.register(relayRoutes(caveat, auth));
+  await app.register(scamReportRoutes(caveat, auth));
   await app.register(
     webRoutes({ demo: options.demo === true, publicDir: options.publicDir ?? DEFAULT_PUBLIC_DIR }),
   );

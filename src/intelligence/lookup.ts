@@ -21,6 +21,11 @@ export interface LookupAnswer {
     matched: string;
   };
   lookalike?: LookalikeFinding;
+  /**
+   * Scam reports naming this that no analyst has confirmed yet (added by the HTTP layer). Never a
+   * verdict: zero is not "safe", and a count alone blocks no one.
+   */
+  unverifiedReports?: number;
 }
 
 export interface IntelligenceView {

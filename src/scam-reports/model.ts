@@ -67,15 +67,40 @@ export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 5;
 
-// One enum keeps the literal types (a mapped Union of Literals widens to string) and reads well in OpenAPI.
-const literals = <const T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
 
-export const ReportCategorySchema = literals(REPORT_CATEGORIES);
-export const ReportStatusSchema = literals(REPORT_STATUSES);
-export const ClusterStatusSchema = literals(CLUSTER_STATUSES);
-export const DisputeStatusSchema = literals(DISPUTE_STATUSES);
+export const ReportCategorySchema = Type.Union([
+  Type.Literal('investment'),
+  Type.Literal('romance'),
+  Type.Literal('impersonation_exchange'),
+  Type.Literal('impersonation_police'),
+  Type.Literal('impersonation_official'),
+  Type.Literal('phishing_site'),
+  Type.Literal('fake_support'),
+  Type.Literal('job_task'),
+  Type.Literal('giveaway'),
+  Type.Literal('ransomware_extortion'),
+  Type.Literal('other'),
+]);
+export const ReportStatusSchema = Type.Union([
+  Type.Literal('new'),
+  Type.Literal('in_review'),
+  Type.Literal('confirmed'),
+  Type.Literal('rejected'),
+  Type.Literal('duplicate'),
+  Type.Literal('referred'),
+]);
+export const ClusterStatusSchema = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('confirmed'),
+  Type.Literal('rejected'),
+  Type.Literal('referred'),
+]);
+export const DisputeStatusSchema = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('upheld'),
+  Type.Literal('rejected'),
+]);
 export const JurisdictionSchema = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 code' });
 
 /** A report reference a victim can quote on the phone: "CVR-7K3Q-9M2D". */
@@ -130,7 +155,19 @@ const reportFields = {
   ),
   description: text(4000),
   loss: Type.Optional(LossSchema),
-  firstContact: Type.Optional(literals(FIRST_CONTACT_CHANNELS)),
+  firstContact: Type.Optional(
+    Type.Union([
+      Type.Literal('website'),
+      Type.Literal('social_media'),
+      Type.Literal('messaging_app'),
+      Type.Literal('phone_call'),
+      Type.Literal('sms'),
+      Type.Literal('email'),
+      Type.Literal('dating_app'),
+      Type.Literal('in_person'),
+      Type.Literal('other'),
+    ]),
+  ),
   consentToPoliceContact: Type.Boolean(),
   reporterContact: Type.Optional(ReporterContactSchema),
   locale: Type.Optional(Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$', maxLength: 35 })),
@@ -172,7 +209,13 @@ export type ReportCreated = Static<typeof ReportCreatedSchema>;
 
 export const EvidenceUploadedSchema = Type.Object({
   id: Type.String(),
-  mediaType: literals(EVIDENCE_MEDIA_TYPES),
+  mediaType: Type.Union([
+    Type.Literal('image/png'),
+    Type.Literal('image/jpeg'),
+    Type.Literal('image/webp'),
+    Type.Literal('image/gif'),
+    Type.Literal('application/pdf'),
+  ]),
   size: Type.Integer(),
   sha256: Type.String(),
 });
@@ -188,7 +231,7 @@ export type ReportIdentifier = Static<typeof ReportIdentifierSchema>;
 export const ReportSummarySchema = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  channel: literals(REPORT_CHANNELS),
+  channel: Type.Union([Type.Literal('exchange'), Type.Literal('public'), Type.Literal('warning')]),
   status: ReportStatusSchema,
   jurisdiction: Type.String(),
   category: ReportCategorySchema,
@@ -292,7 +335,10 @@ export const ClusterDetailSchema = Type.Composite([
     identifiers: Type.Array(
       Type.Composite([ReportIdentifierSchema, Type.Object({ reportCount: Type.Integer() })]),
     ),
-    riskLevel: Type.Union([literals(CONFIRM_RISK_LEVELS), Type.Null()]),
+    riskLevel: Type.Union([
+      Type.Union([Type.Literal('medium'), Type.Literal('high'), Type.Literal('critical')]),
+      Type.Null(),
+    ]),
     scamType: Type.Union([Type.String(), Type.Null()]),
   }),
 ]);
@@ -306,7 +352,7 @@ export type ClusterListQuery = Static<typeof ClusterListQuerySchema>;
 
 export const ConfirmInputSchema = Type.Object(
   {
-    riskLevel: literals(CONFIRM_RISK_LEVELS),
+    riskLevel: Type.Union([Type.Literal('medium'), Type.Literal('high'), Type.Literal('critical')]),
     scamType: Type.String({ minLength: 1, maxLength: 32, description: 'An intelligence scam type' }),
   },
   { additionalProperties: false },
@@ -366,7 +412,7 @@ export const DisputeAdminSchema = Type.Object({
 export type DisputeAdmin = Static<typeof DisputeAdminSchema>;
 
 export const DisputeDecideSchema = Type.Object(
-  { decision: literals(DISPUTE_DECISIONS), publicNote: text(2000) },
+  { decision: Type.Union([Type.Literal('delist'), Type.Literal('keep')]), publicNote: text(2000) },
   { additionalProperties: false },
 );
 export type DisputeDecideInput = Static<typeof DisputeDecideSchema>;

@@ -32,7 +32,8 @@ const LookupAnswerSchema = Type.Unsafe<LookupAnswer>({
   type: 'object',
   additionalProperties: true,
   description:
-    'verdict official | reported_scam | suspicious_lookalike | unknown, with official, report or lookalike details',
+    'verdict official | reported_scam | suspicious_lookalike | unknown, with official, report or lookalike details; ' +
+    'unverifiedReports counts scam reports not yet confirmed (never a verdict)',
 });
 
 /** Reads a whole import file; STIX problems name the object (objects/3/id), CSV ones the row. */
@@ -56,10 +57,13 @@ function readImport(
 export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(rateLimit, { global: false });
-    const answer = (q: string, region: string | undefined) => {
+    const answer = async (q: string, region: string | undefined): Promise<LookupAnswer> => {
       const result = lookup(caveat.intelligence, q, Date.now(), region ? { defaultRegion: region } : {});
       if (!result.ok) throw RequestProblem.invalid(`querystring/${result.field}`, result.reason);
-      return result.answer;
+      return {
+        ...result.answer,
+        unverifiedReports: await caveat.scamReports.unverifiedReports(result.answer),
+      };
     };
 
     app.get(
