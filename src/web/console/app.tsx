@@ -18,11 +18,22 @@ import { CampaignsPage } from './pages/campaigns-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
 import { Loading } from './components/problems.js';
+import { useUser } from './session.js';
+import { DisclosuresPage } from './police-requests/disclosures-page.js';
+import { PoliceInboxPage } from './police-requests/inbox-page.js';
+import { OfficersPage } from './police-requests/officers-page.js';
+import { PoliceRequestPage } from './police-requests/request-page.js';
 
 // ECharts is most of the console's weight: load it only when a dashboard is opened.
 const DashboardTab = lazy(() =>
   import('./dashboard/dashboard-tab.js').then((m) => ({ default: m.DashboardTab })),
 );
+
+/** Where signing in lands: a police responder's work is the police inbox, everyone else's campaigns. */
+function Home() {
+  const user = useUser();
+  return <Navigate to={user.role === 'le_responder' ? '/police-requests' : '/campaigns'} replace />;
+}
 
 export function App() {
   return (
@@ -30,7 +41,7 @@ export function App() {
       <Route path="/signin" element={<SignInPage />} />
       <Route element={<RequireSession />}>
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/campaigns" replace />} />
+          <Route index element={<Home />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />}>
             <Route index element={<DraftReviewTab />} />
@@ -51,7 +62,13 @@ export function App() {
             <Route path="scam-clusters/:id" element={<ClusterPage />} />
             <Route path="disputes" element={<DisputesPage />} />
           </Route>
+          <Route element={<RequireRole roles={['admin', 'le_responder']} />}>
+            <Route path="police-requests" element={<PoliceInboxPage />} />
+            <Route path="police-requests/:id" element={<PoliceRequestPage />} />
+            <Route path="disclosures" element={<DisclosuresPage />} />
+          </Route>
           <Route element={<RequireRole roles={['admin']} />}>
+            <Route path="police-officers" element={<OfficersPage />} />
             <Route path="jurisdictions" element={<JurisdictionsPage />} />
             <Route path="partners" element={<PartnersPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />

@@ -14,6 +14,9 @@ const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/api-keys', label: 'API keys', roles: ['admin'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin', 'analyst'] },
+  { to: '/police-requests', label: 'Police requests', roles: ['admin', 'le_responder'] },
+  { to: '/police-officers', label: 'Police officers', roles: ['admin'] },
+  { to: '/disclosures', label: 'Disclosure log', roles: ['admin', 'le_responder'] },
 ];
 
 export function Layout() {

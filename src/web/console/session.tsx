@@ -86,4 +86,5 @@ export const roleLabel: Record<User['role'], string> = {
   admin: 'Administrator',
   analyst: 'Analyst',
   partner_reviewer: 'Partner reviewer',
+  le_responder: 'Police-request responder',
 };

@@ -13,7 +13,7 @@ interface Props {
   onCreated(user: ConsoleUser): void;
 }
 
-const roles: Role[] = ['admin', 'analyst', 'partner_reviewer'];
+const roles: Role[] = ['admin', 'analyst', 'partner_reviewer', 'le_responder'];
 
 export function NewUserForm({ jurisdictions, partners, onCreated }: Props) {
   const [email, setEmail] = useState('');

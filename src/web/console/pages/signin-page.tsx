@@ -7,9 +7,10 @@ import { useSession } from '../session.js';
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
-    return state.from.startsWith('/') && state.from !== '/signin' ? state.from : '/campaigns';
+    return state.from.startsWith('/') && state.from !== '/signin' ? state.from : '/';
   }
-  return '/campaigns';
+  // The home page sends each role to its own work.
+  return '/';
 }
 
 export function SignInPage() {

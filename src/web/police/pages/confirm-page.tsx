@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { request } from '../api.js';
-import { ErrorAlert } from '../../console/components/problems.js';
+import { ProblemAlert } from '../components/problem-alert.js';
 import { useDocumentTitle, useSubmit } from '../hooks.js';
 
 /**
@@ -39,7 +39,11 @@ export function ConfirmPage() {
       ) : (
         <form onSubmit={submit} className="stack">
           <p>Confirm that this email address is yours to finish signing up.</p>
-          <ErrorAlert error={error} title="The address is not confirmed." />
+          <ProblemAlert
+            error={error}
+            title="The address is not confirmed."
+            labels={{ '/token': 'The link' }}
+          />
           <button type="submit" className="button-primary" disabled={busy}>
             Confirm my address
           </button>

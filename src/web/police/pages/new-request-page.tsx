@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { Checkbox, SelectField, TextField } from '../../console/components/fields.js';
-import { ErrorAlert, LoadStatus } from '../../console/components/problems.js';
+import { LoadStatus } from '../../console/components/problems.js';
+import { ProblemAlert } from '../components/problem-alert.js';
 import { IdentifiersEditor } from '../components/identifiers-editor.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import { typeLabel } from '../labels.js';
@@ -21,10 +22,21 @@ function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+const REQUEST_LABELS = {
+  '/type': 'Type of request',
+  '/legalBasis': 'Legal basis',
+  '/agencyReference': 'Your agency’s reference',
+  '/requestedDeadline': 'Requested deadline',
+  '/identifiers': 'Identifiers',
+  '/fields': 'Fields to disclose',
+  '/description': 'Description',
+  '/threatToLife': 'Threat to life',
+};
+
 export function NewRequestPage() {
   useDocumentTitle('New request');
   const navigate = useNavigate();
-  const catalogue = useResource<{ fields: DisclosableField[] }>('/police/api/fields');
+  const catalogue = useResource<DisclosableField[]>('/police/api/fields');
   const [type, setType] = useState<RequestType>('disclosure');
   const [legalBasis, setLegalBasis] = useState('');
   const [agencyReference, setAgencyReference] = useState('');
@@ -125,7 +137,7 @@ export function NewRequestPage() {
             <LoadStatus state={catalogue.state} what="the fields" />
             {errors('/fields') && <p className="field-error">{errors('/fields')?.join('; ')}</p>}
             {catalogue.state.status === 'ready' &&
-              catalogue.state.data.fields.map((field) => (
+              catalogue.state.data.map((field) => (
                 <Checkbox
                   key={field.name}
                   label={field.label}
@@ -175,7 +187,7 @@ export function NewRequestPage() {
             </p>
           )}
         </div>
-        <ErrorAlert error={error} title="The request was not filed." />
+        <ProblemAlert error={error} title="The request was not filed." labels={REQUEST_LABELS} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy}>
             {busy ? 'Filing…' : 'File request'}

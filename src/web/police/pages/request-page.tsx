@@ -3,7 +3,8 @@ import { useLocation, useParams } from 'react-router';
 import { api, ApiError, path } from '../api.js';
 import { DataTable } from '../../console/components/data-table.js';
 import { TextField } from '../../console/components/fields.js';
-import { ErrorAlert, LoadStatus } from '../../console/components/problems.js';
+import { LoadStatus } from '../../console/components/problems.js';
+import { ProblemAlert } from '../components/problem-alert.js';
 import { DueTimer } from '../components/timer.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import { formatTime, statusText, typeText } from '../labels.js';
@@ -195,7 +196,9 @@ function Attachments({ request, onUploaded }: { request: PoliceRequestDetail; on
             </p>
           )}
         </div>
-        {fileErrors.length === 0 && <ErrorAlert error={error} title="The file was not attached." />}
+        {fileErrors.length === 0 && (
+          <ProblemAlert error={error} title="The file was not attached." labels={{ '/file': 'File' }} />
+        )}
         <button type="submit" disabled={busy}>
           Attach
         </button>
@@ -243,7 +246,7 @@ function Messages({ request, onSent }: { request: PoliceRequestDetail; onSent():
           onChange={setText}
           errors={errors('/text')}
         />
-        <ErrorAlert error={error} title="The message was not sent." />
+        <ProblemAlert error={error} title="The message was not sent." labels={{ '/text': 'Message' }} />
         <button type="submit" disabled={busy}>
           Send message
         </button>

@@ -10,7 +10,7 @@ import type { PoliceRequest } from '../types.js';
 export function RequestsPage() {
   useDocumentTitle('My agency’s requests');
   const officer = useOfficer();
-  const { state } = useResource<{ requests: PoliceRequest[] }>('/police/api/requests');
+  const { state } = useResource<PoliceRequest[]>('/police/api/requests');
   return (
     <>
       <h1>My agency’s requests</h1>
@@ -25,14 +25,14 @@ export function RequestsPage() {
       </p>
       <LoadStatus state={state} what="requests" />
       {state.status === 'ready' &&
-        (state.data.requests.length === 0 ? (
+        (state.data.length === 0 ? (
           <p className="empty-state">Your agency has not filed any request yet.</p>
         ) : (
           <DataTable
             columns={['Case number', 'Type', 'Your reference', 'Status', 'Deadline', 'Filed']}
             caption="Requests of your agency"
           >
-            {state.data.requests.map((r) => (
+            {state.data.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={`/requests/${encodeURIComponent(r.id)}`}>{r.caseNumber}</Link>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { TextField } from '../../console/components/fields.js';
-import { ErrorAlert } from '../../console/components/problems.js';
+import { ProblemAlert } from '../components/problem-alert.js';
 import { useDocumentTitle, useSubmit } from '../hooks.js';
 import { useOfficer, useSession } from '../session.js';
 
@@ -48,7 +48,7 @@ export function SecurityPage() {
               Add a second factor: after your password, sign-in also asks for a six-digit code from an
               authenticator app on your phone.
             </p>
-            <ErrorAlert error={start.error} title="Could not start the setup." />
+            <ProblemAlert error={start.error} title="Could not start the setup." labels={{}} />
             <button type="submit" className="button-primary" disabled={start.busy}>
               Set up an authenticator app
             </button>
@@ -75,7 +75,11 @@ export function SecurityPage() {
               onChange={setCode}
               errors={verify.errors('/code')}
             />
-            <ErrorAlert error={verify.error} title="The app is not set up yet." />
+            <ProblemAlert
+              error={verify.error}
+              title="The app is not set up yet."
+              labels={{ '/code': 'Code from the app' }}
+            />
             <button type="submit" className="button-primary" disabled={verify.busy}>
               Confirm code
             </button>

@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../api.js';
 import { TextField } from '../../console/components/fields.js';
 import { useDocumentTitle } from '../hooks.js';
 import { useSession } from '../session.js';
+import { plainDetail } from '../components/problem-alert.js';
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
@@ -12,16 +13,26 @@ function returnPath(state: unknown): string {
   return '/requests';
 }
 
-/** What went wrong, in the officer's words: locked out, not yet approved, or a wrong password. */
+/** What went wrong, in the officer's words: locked out, not yet approved, a code, or a wrong password. */
 function signInMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 429 || error.status === 423) {
-      return `Too many failed sign-ins: this account or address is locked for a while. ${error.detail}`;
-    }
-    if (error.status === 403) return error.detail;
-    if (error.status === 401) return `Sign-in failed. ${error.detail}`;
+  if (!(error instanceof ApiError)) return errorMessage(error);
+  const about = (field: string) => error.errors.find((e) => e.field === field)?.message;
+  if (error.status === 429) {
+    const lock = about('body/email');
+    return lock
+      ? `Too many failed sign-ins: this account is ${lock}. Try again later.`
+      : `Too many sign-in attempts from here. ${plainDetail(error.detail)}`;
   }
-  return errorMessage(error);
+  if (error.status === 403) {
+    return `You cannot sign in to file requests yet: ${about('session') ?? plainDetail(error.detail)}.`;
+  }
+  if (error.status === 401 && about('body/totp')) {
+    return about('body/totp') === 'wrong code'
+      ? 'The authenticator code is wrong. Enter the current six-digit code.'
+      : 'Enter the six-digit code from your authenticator app.';
+  }
+  if (error.status === 401) return 'Wrong email or password.';
+  return plainDetail(error.detail);
 }
 
 export function SignInPage() {

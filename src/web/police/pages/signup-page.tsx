@@ -2,13 +2,20 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../../console/components/fields.js';
-import { ErrorAlert } from '../../console/components/problems.js';
+import { ProblemAlert } from '../components/problem-alert.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import type { Agency } from '../types.js';
 
+const SIGN_UP_LABELS = {
+  '/agencyId': 'Agency',
+  '/email': 'Official email',
+  '/name': 'Full name',
+  '/password': 'Password',
+};
+
 export function SignUpPage() {
   useDocumentTitle('Sign up');
-  const agencies = useResource<{ agencies: Agency[] }>('/police/api/agencies');
+  const agencies = useResource<Agency[]>('/police/api/agencies');
   const [agencyId, setAgencyId] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -19,7 +26,7 @@ export function SignUpPage() {
     setSentTo(email.trim());
   });
 
-  const list = agencies.state.status === 'ready' ? agencies.state.data.agencies : [];
+  const list = agencies.state.status === 'ready' ? agencies.state.data : [];
   const agency = list.find((a) => a.id === agencyId);
 
   if (sentTo) {
@@ -89,9 +96,13 @@ export function SignUpPage() {
           hint="At least 12 characters."
         />
         {agencies.state.status === 'error' && (
-          <ErrorAlert error={new Error(agencies.state.message)} title="Could not load the agencies." />
+          <ProblemAlert
+            error={new Error(agencies.state.message)}
+            title="Could not load the agencies."
+            labels={{}}
+          />
         )}
-        <ErrorAlert error={error} title="You are not signed up yet." />
+        <ProblemAlert error={error} title="You are not signed up yet." labels={SIGN_UP_LABELS} />
         <button type="submit" className="button-primary" disabled={busy}>
           Sign up
         </button>
