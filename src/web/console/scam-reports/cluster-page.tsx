@@ -104,6 +104,11 @@ export function ClusterPage() {
       </DataTable>
 
       <h2>Reports</h2>
+      <p>
+        <Link to={`/scam-reports?cluster=${encodeURIComponent(cluster.id)}`}>
+          Triage these reports in the inbox
+        </Link>
+      </p>
       <DataTable
         columns={['Reference', 'Received', 'Category', 'Jurisdiction', 'Status', 'Loss']}
         caption="Reports"
