@@ -83,4 +83,27 @@ describe.each(storeKinds)('structured findings in decisions on $name', (kind) =>
     const json = typeof response === 'string' ? response : JSON.stringify(response);
     expect(JSON.parse(json).reasons[0].params).toEqual(reason.params);
   });
+
+  it('takes the report the warning element sends, with the event token, for the decision destination', async () => {
+    const decision = (await screen(`findings-report-${kind.name}`)).json();
+    // Exactly the body src/web/warning/caveat-warning.ts builds (an empty description box).
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/v1/scam-reports',
+      headers: bearer(decision.eventToken),
+      payload: {
+        idempotencyKey: 'warning:3f0c2a9e-7b1d-4c55-9f0e-8a6d2b1c4e70',
+        category: 'investment',
+        description: 'Reported from the warning; no description given.',
+        locale: decision.content.locale,
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().reference).toMatch(/^CVR-/);
+    const rows = await h.caveat.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scam_reports WHERE decision_id = $1`,
+      [decision.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
 });
