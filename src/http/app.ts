@@ -16,6 +16,8 @@ import { consoleSessionRoutes } from './routes/console-session.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
+import { policePortalRoutes } from './routes/police-portal.js';
+import { policeRequestRoutes } from './routes/police-requests.js';
 import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
 import { scamReportRoutes } from './routes/scam-reports.js';
@@ -112,6 +114,8 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(intelligenceRoutes(caveat, auth));
   await app.register(relayRoutes(caveat, auth));
   await app.register(scamReportRoutes(caveat, auth));
+  await app.register(policePortalRoutes(caveat));
+  await app.register(policeRequestRoutes(caveat, auth));
   await app.register(
     webRoutes({ demo: options.demo === true, publicDir: options.publicDir ?? DEFAULT_PUBLIC_DIR }),
   );
