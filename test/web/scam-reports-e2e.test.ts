@@ -261,6 +261,17 @@ describe.skipIf(!browserAvailable)(
       expect(await reportCount()).toBe(before + 1);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/check-report-done.png`, fullPage: true });
+
+      // Until an analyst confirms them, the three reports are only mentioned, never a verdict.
+      await page.getByRole('link', { name: 'Check something else' }).click();
+      await page.fill('#q', WALLET);
+      await page.click('#check button[type=submit]');
+      const answer = page.locator('#result.result');
+      await answer.waitFor();
+      await expect(answer.getAttribute('class')).resolves.toBe('result unknown');
+      await expect(answer.textContent()).resolves.toMatch(
+        /^Not found in our lists\. That does not make it safe\.3 unverified report\(s\)/,
+      );
     }, 90_000);
 
     it('an analyst sees the three reports clustered by the wallet and confirms the cluster', async () => {
