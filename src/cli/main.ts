@@ -4,6 +4,7 @@ import { startCaveat } from '../app/caveat.js';
 import { DEMO_KEYS, seedDemo } from '../app/demo-seed.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { formatToken } from '../store/api-key-repository.js';
+import { evidenceVerifyCommand } from './evidence-command.js';
 import { createLogger } from './logger.js';
 import { importCommand, lookupCommand, type ImportOptions } from './import-command.js';
 import { reportCommand, type ReportOptions } from './report-command.js';
@@ -146,6 +147,17 @@ serverOptions(
     key: options.key ?? formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret),
   }),
 );
+
+program
+  .command('evidence')
+  .description('Evidence packs answered to police requests')
+  .command('verify <pack>')
+  .description('Check an evidence pack: the signature over its manifest and the SHA-256 of every file')
+  .option('--key <file>', "a PEM file with the exchange's public key")
+  .option('--url <url>', 'or fetch the key from this caveat (GET /police/api/signing-key)')
+  .action(async (pack: string, options: { key?: string; url?: string }) => {
+    process.exitCode = await evidenceVerifyCommand(pack, options);
+  });
 
 try {
   await program.parseAsync(process.argv);
