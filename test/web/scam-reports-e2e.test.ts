@@ -425,5 +425,16 @@ describe.skipIf(!browserAvailable)(
       const publicView = await fetch(`${baseUrl}/public/disputes/${reference}`).then((r) => r.text());
       expect(publicView).not.toMatch(/reporter|hk-user|promotion site/i);
     }, 90_000);
+
+    it('a partner reviewer sees no reports by default: no link, no page, no API', async () => {
+      const reviewer = await signIn('reviewer.mo@demo.caveat.example');
+      const nav = reviewer.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('link', { name: 'Scam reports' }).count()).resolves.toBe(0);
+      await expect(nav.getByRole('link', { name: 'Clusters' }).count()).resolves.toBe(0);
+      await reviewer.goto(`${baseUrl}/console/scam-reports`);
+      await reviewer.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+      const list = await reviewer.request.get(`${baseUrl}/v1/admin/scam-reports`);
+      expect([403, 404]).toContain(list.status());
+    }, 60_000);
   },
 );
