@@ -1,8 +1,8 @@
 /**
  * A labelled set for the lookalike detector against an official registry of binance.com and
  * coinbase.com: real-world impersonation patterns (positives) and legitimate look-alikes that must
- * not be flagged (negatives). Shapes follow public phishing reports (eth-phishing-detect, Chainabuse);
- * the positive names are written here as patterns, not as reports about real sites. Unicode names
+ * not be flagged (negatives). Shapes follow public phishing write-ups; the positive names are written
+ * here as patterns, not as reports about real sites. The 20-brand corpus is in corpus/. Unicode names
  * are given as such; tests look them up in their punycode (ASCII) form, as a browser sends them.
  */
 export const OFFICIAL_DOMAINS = ['binance.com', 'coinbase.com'];

@@ -1,5 +1,5 @@
 import { BAIT_WORDS } from './bait-words.js';
-import type { LookalikeFinding, LookalikePattern, OfficialName } from './model.js';
+import type { LookalikePattern, OfficialName } from './model.js';
 import { straddlesWords } from './word-straddle.js';
 
 /**
@@ -10,20 +10,14 @@ import { straddlesWords } from './word-straddle.js';
  * - the official domain spelt in front of another site (binance.com.security-check.xyz) or glued
  *   into a label (crypto-com-login.net, gateio.cc), for every brand;
  * - a distinctive name anywhere inside a label, unless the label is other English words that run
- *   across the brand's edge (opensearch is not opensea);
+ *   across the brand's edge (opensearch is not opensea), and in look-alike letters at either end
+ *   of a part (blnancewallet);
  * - a common-word or short name as a whole part only beside a bait word (crypto-login-verify).
  */
 export const brandInLabel: LookalikePattern = {
   find({ host, labels, subdomainLabels, words }, names, report) {
-    const found = (name: OfficialName, score: number, reason: string): void => {
-      const finding: LookalikeFinding = {
-        brand: name.brand,
-        imitates: name.imitates,
-        score,
-        reasons: [reason],
-      };
-      report(finding);
-    };
+    const found = (name: OfficialName, score: number, reason: string): void =>
+      report({ brand: name.brand, imitates: name.imitates, score, reasons: [reason] });
 
     subdomainLabels.forEach((sub, i) => {
       const name = names.bySkeleton(labels[i]?.folded ?? sub);

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
  * Whether a lowercase string is an English word, by the ~275,000 words of an-array-of-english-words.
  * The list is read once, on first use, into an open-addressing table of 32-bit hashes (2 MiB)
  * instead of a Set of strings (≈ 20 MiB): a hash collision can only make a typo look like a word
- * (one in ~15,000 guesses), which errs towards not flagging. Reading a file the package ships is
- * the only I/O, once, and the service pays it only when official domains are registered.
+ * (one in ~15,000 guesses), which errs towards not flagging. The list is loaded as a module, like
+ * unhomoglyph's table, then dropped from the module cache so its strings can be collected; the
+ * service loads it only once official domains are registered.
  */
 const SLOTS = 1 << 19;
 let table: Uint32Array | undefined;
@@ -18,8 +18,10 @@ function hash(text: string, start = 0, end = text.length): number {
 }
 
 function load(): Uint32Array {
-  const path = createRequire(import.meta.url).resolve('an-array-of-english-words');
-  const words = JSON.parse(readFileSync(path, 'utf8')) as string[];
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('an-array-of-english-words');
+  const words = require(path) as string[];
+  delete require.cache[path];
   const slots = new Uint32Array(SLOTS);
   for (const word of words) {
     const h = hash(word);
