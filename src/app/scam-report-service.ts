@@ -137,10 +137,6 @@ export class ScamReportService {
         : door.kind === 'warning'
           ? { scope: 'decision', key: door.decisionId, requestHash: sha256(stringify(body) ?? '') }
           : null;
-    if (idempotency) {
-      const known = await this.repository.byIdempotencyKey(idempotency.scope, idempotency.key);
-      if (known) return this.replay(known, idempotency.requestHash, door);
-    }
     const evidenceToken = newEvidenceToken();
     const id = `rep_${randomUUID().replaceAll('-', '')}`;
     const reference = formatReference('CVR', randomBytes(5));
@@ -174,7 +170,7 @@ export class ScamReportService {
             : 'public',
     });
     if (!result.inserted && idempotency) {
-      // The same key was filed by a concurrent request between our read and our insert.
+      // Filed before (a retry) or by a concurrent request: the insert was rolled back, answer with the first.
       const known = await this.repository.byIdempotencyKey(idempotency.scope, idempotency.key);
       if (known) return this.replay(known, idempotency.requestHash, door);
     }

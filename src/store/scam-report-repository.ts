@@ -1,6 +1,6 @@
 import type { IndicatorKind, NormalizedIdentifier } from '../intelligence/identifiers/identifier.js';
 import type { Indicator, RiskLevel, ScamType } from '../intelligence/indicator.js';
-import { assignCluster, clusterFigures } from '../scam-reports/clustering.js';
+import { assignCluster, clusterFigures, lookalikeClusterKey } from '../scam-reports/clustering.js';
 import type { ConfirmedMention, ConfirmationRecord } from '../scam-reports/confirmation.js';
 import { isOverdue } from '../scam-reports/dispute-deadline.js';
 import type {
@@ -169,73 +169,12 @@ export class ScamReportRepository {
    * idempotency key was taken meanwhile (the caller answers with the first report).
    */
   async insert(report: NewReport): Promise<{ inserted: boolean; clusterId: string | null }> {
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO scam_reports (id, reference, channel, jurisdiction, category, description, loss_amount, loss_asset,
-           loss_date, first_contact, consent_to_police_contact, reporter_contact, user_pseudonym, decision_id, locale,
-           lookalike_target, idempotency_scope, idempotency_key, request_hash, evidence_token_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9::date, $10, $11, $12::jsonb, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-         ON CONFLICT (idempotency_scope, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [
-          report.id,
-          report.reference,
-          report.channel,
-          report.jurisdiction,
-          report.category,
-          report.description,
-          report.loss?.amount ?? null,
-          report.loss?.asset ?? null,
-          report.loss?.date ?? null,
-          report.firstContact,
-          report.consentToPoliceContact,
-          report.reporterContact ? JSON.stringify(report.reporterContact) : null,
-          report.userPseudonym,
-          report.decisionId,
-          report.locale,
-          report.lookalikeTarget,
-          report.idempotency?.scope ?? null,
-          report.idempotency?.key ?? null,
-          report.idempotency?.requestHash ?? null,
-          report.evidenceTokenHash,
-          report.createdBy,
-        ],
-      );
-      if (inserted.length === 0) return { inserted: false, clusterId: null };
-      const ids = report.identifiers;
-      if (ids.length > 0)
-        await tx.query(
-          `INSERT INTO scam_report_identifiers (report_id, position, kind, key, display)
-           SELECT $1, p, k, key, d FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS x(p, k, key, d)`,
-          [
-            report.id,
-            ids.map((_, i) => i),
-            ids.map((i) => i.kind),
-            ids.map((i) => i.key),
-            ids.map((i) => i.display),
-          ],
-        );
-      if (report.transactionHashes.length > 0)
-        await tx.query(
-          'INSERT INTO scam_report_transactions (report_id, hash) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
-          [report.id, report.transactionHashes],
-        );
-      const clusterId = await assignToCluster(tx, report);
-      await appendAudit(tx, {
-        actor: report.createdBy,
-        action: 'create',
-        entity: 'scam_report',
-        entityId: report.id,
-        // Never the description or contact details: the audit log is read by every admin.
-        detail: {
-          channel: report.channel,
-          category: report.category,
-          jurisdiction: report.jurisdiction,
-          clusterId,
-        },
-      });
-      return { inserted: true, clusterId };
-    });
+    try {
+      return await this.db.transaction((tx) => insertReport(tx, report));
+    } catch (error) {
+      if (error === KEY_TAKEN) return { inserted: false, clusterId: null };
+      throw error;
+    }
   }
 
   async evidenceTokenHash(reportId: string): Promise<string | undefined> {
@@ -930,19 +869,99 @@ function summaryOf(id: string, status: ClusterStatus, members: Members): Cluster
   };
 }
 
+// Thrown inside the intake transaction to roll back a cluster it may already have changed.
+const KEY_TAKEN = Symbol('idempotency key taken');
+
+/** Puts the report in its cluster first (so the row is written once, cluster and all), then files it. */
+async function insertReport(
+  tx: Queryable,
+  report: NewReport,
+): Promise<{ inserted: boolean; clusterId: string | null }> {
+  const clusterId = await clusterFor(tx, report);
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO scam_reports (id, reference, channel, jurisdiction, category, description, loss_amount, loss_asset,
+       loss_date, first_contact, consent_to_police_contact, reporter_contact, user_pseudonym, decision_id, locale,
+       lookalike_target, idempotency_scope, idempotency_key, request_hash, evidence_token_hash, created_by, cluster_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9::date, $10, $11, $12::jsonb, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+         ON CONFLICT (idempotency_scope, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+    [
+      report.id,
+      report.reference,
+      report.channel,
+      report.jurisdiction,
+      report.category,
+      report.description,
+      report.loss?.amount ?? null,
+      report.loss?.asset ?? null,
+      report.loss?.date ?? null,
+      report.firstContact,
+      report.consentToPoliceContact,
+      report.reporterContact ? JSON.stringify(report.reporterContact) : null,
+      report.userPseudonym,
+      report.decisionId,
+      report.locale,
+      report.lookalikeTarget,
+      report.idempotency?.scope ?? null,
+      report.idempotency?.key ?? null,
+      report.idempotency?.requestHash ?? null,
+      report.evidenceTokenHash,
+      report.createdBy,
+      clusterId,
+    ],
+  );
+  if (inserted.length === 0) throw KEY_TAKEN;
+  const ids = report.identifiers;
+  if (ids.length > 0)
+    await tx.query(
+      `INSERT INTO scam_report_identifiers (report_id, position, kind, key, display)
+           SELECT $1, p, k, key, d FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS x(p, k, key, d)`,
+      [
+        report.id,
+        ids.map((_, i) => i),
+        ids.map((i) => i.kind),
+        ids.map((i) => i.key),
+        ids.map((i) => i.display),
+      ],
+    );
+  if (report.transactionHashes.length > 0)
+    await tx.query(
+      'INSERT INTO scam_report_transactions (report_id, hash) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+      [report.id, report.transactionHashes],
+    );
+  await appendAudit(tx, {
+    actor: report.createdBy,
+    action: 'create',
+    entity: 'scam_report',
+    entityId: report.id,
+    // Never the description or contact details: the audit log is read by every admin.
+    detail: {
+      channel: report.channel,
+      category: report.category,
+      jurisdiction: report.jurisdiction,
+      clusterId,
+    },
+  });
+  return { inserted: true, clusterId };
+}
+
 /**
- * Puts a new report into the cluster its keys (and lookalike target) already belong to, starting
- * one when none and merging every cluster it bridges into the oldest (see assignCluster).
+ * The cluster a new report goes to: the one its keys (or lookalike target) already belong to, a new
+ * one when none, and when it bridges several the oldest, which absorbs the others (assignCluster).
+ * Every report naming a key is in the same cluster, so one report per key tells where the key is.
+ * A rejected cluster that gets a new report is open again: new evidence deserves a new look.
  */
-async function assignToCluster(tx: Queryable, report: NewReport): Promise<string | null> {
-  const keys = report.identifiers.map((i) => i.key);
-  if (keys.length === 0 && !report.lookalikeTarget) return null;
+async function clusterFor(tx: Queryable, report: NewReport): Promise<string | null> {
+  const keys = [
+    ...report.identifiers.map((i) => i.key),
+    ...(report.lookalikeTarget ? [lookalikeClusterKey(report.lookalikeTarget)] : []),
+  ];
+  if (keys.length === 0) return null;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CLUSTER_LOCK]);
   const touched = await tx.query<{ id: string; created_at: Date | string }>(
-    `SELECT DISTINCT c.id, c.created_at FROM scam_reports r JOIN scam_clusters c ON c.id = r.cluster_id
-     WHERE r.id <> $1 AND (r.id IN (SELECT report_id FROM scam_report_identifiers WHERE key = ANY($2::text[]))
-        OR ($3::text IS NOT NULL AND r.lookalike_target = $3))`,
-    [report.id, keys, report.lookalikeTarget],
+    `SELECT DISTINCT c.id, c.created_at FROM scam_cluster_keys k JOIN scam_clusters c ON c.id = k.cluster_id
+     WHERE k.key = ANY($1::text[])`,
+    [keys],
   );
   const plan = assignCluster(
     touched.map((c) => ({ id: c.id, createdAtMs: new Date(c.created_at).getTime() })),
@@ -958,14 +977,26 @@ async function assignToCluster(tx: Queryable, report: NewReport): Promise<string
         clusterId,
         plan.absorb,
       ]);
+      await tx.query('UPDATE scam_cluster_keys SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])', [
+        clusterId,
+        plan.absorb,
+      ]);
       await tx.query(
         'UPDATE scam_clusters SET merged_into = $1, updated_at = now() WHERE id = ANY($2::text[])',
         [clusterId, plan.absorb],
       );
     }
-    await tx.query('UPDATE scam_clusters SET updated_at = now() WHERE id = $1', [clusterId]);
+    await tx.query(
+      `UPDATE scam_clusters SET updated_at = now(), status = CASE WHEN status = 'rejected' THEN 'open' ELSE status END
+       WHERE id = $1`,
+      [clusterId],
+    );
   }
-  await tx.query('UPDATE scam_reports SET cluster_id = $2 WHERE id = $1', [report.id, clusterId]);
+  await tx.query(
+    `INSERT INTO scam_cluster_keys (key, cluster_id) SELECT unnest($1::text[]), $2
+     ON CONFLICT (key) DO UPDATE SET cluster_id = EXCLUDED.cluster_id`,
+    [keys, clusterId],
+  );
   return clusterId;
 }
 

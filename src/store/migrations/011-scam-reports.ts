@@ -57,6 +57,14 @@ CREATE INDEX scam_reports_inbox ON scam_reports (created_at DESC, id DESC);
 CREATE INDEX scam_reports_cluster ON scam_reports (cluster_id);
 CREATE INDEX scam_reports_status ON scam_reports (status, jurisdiction);
 
+-- Which cluster each identifier key (and lookalike target, as lookalike:<domain>) belongs to: every
+-- report naming a key is in that key's cluster, so placing a new report reads one row per key.
+CREATE TABLE scam_cluster_keys (
+  key text PRIMARY KEY,
+  cluster_id text NOT NULL REFERENCES scam_clusters (id)
+);
+CREATE INDEX scam_cluster_keys_cluster ON scam_cluster_keys (cluster_id);
+
 CREATE TABLE scam_report_identifiers (
   report_id text NOT NULL REFERENCES scam_reports (id),
   position integer NOT NULL,
