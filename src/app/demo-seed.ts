@@ -2,12 +2,14 @@ import type { Logger } from 'pino';
 import { demoCampaigns } from '../demo/campaigns.js';
 import { demoJurisdictions } from '../demo/jurisdictions.js';
 import { demoPartners } from '../demo/partners.js';
+import { demoHkRelayPolicy, demoPoliceAgencies } from '../demo/police-agencies.js';
 import { demoRelayPolicy } from '../demo/relay-policy.js';
 import { demoIndicatorRows, demoOfficialChannels } from '../demo/intelligence.js';
 import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
 import type { NewConsoleUser } from '../store/console-user-repository.js';
 import type { Caveat } from './caveat.js';
+import { policeRequestsOf } from './police-request-service.js';
 
 /**
  * Demo API keys, fixed so the README's curl examples work. Demo only: anyone who reads the README
@@ -36,6 +38,7 @@ const demoUsers: Omit<NewConsoleUser, 'password' | 'jurisdiction' | 'partnerId'>
   Partial<Pick<NewConsoleUser, 'jurisdiction' | 'partnerId'>>[] = [
   { email: 'admin@demo.caveat.example', name: '[Demo] Exchange compliance admin', role: 'admin' },
   { email: 'analyst@demo.caveat.example', name: '[Demo] Analyst', role: 'analyst' },
+  { email: 'responder@demo.caveat.example', name: '[Demo] Law-enforcement responder', role: 'le_responder' },
   {
     email: 'reviewer.hk@demo.caveat.example',
     name: '[Demo] Reviewer, Hong Kong Police Force',
@@ -144,6 +147,23 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     await caveat.relayStore.publishPolicy(demoRelayPolicy.partnerId, demoRelayPolicy.policy, ACTOR);
     await caveat.relay.reload();
     created.push(`relay policy for ${demoRelayPolicy.partnerId}`);
+  }
+  // Police portal: agencies with made-up official email domains, and Hong Kong's data-sharing policy.
+  const police = await policeRequestsOf(caveat);
+  for (const agency of demoPoliceAgencies) {
+    if (!(await caveat.campaigns.getPartner(agency.partner.id))) {
+      await caveat.campaigns.putPartner(agency.partner, ACTOR);
+      created.push(`partner ${agency.partner.id}`);
+    }
+    if ((await police.officers.emailDomains(agency.partner.id)).length === 0) {
+      await police.officers.setEmailDomains(agency.partner.id, agency.emailDomains, ACTOR);
+      created.push(`email domains of ${agency.partner.id}`);
+    }
+  }
+  if (!(await caveat.relayStore.current()).some((p) => p.partnerId === demoHkRelayPolicy.partnerId)) {
+    await caveat.relayStore.publishPolicy(demoHkRelayPolicy.partnerId, demoHkRelayPolicy.policy, ACTOR);
+    await caveat.relay.reload();
+    created.push(`relay policy for ${demoHkRelayPolicy.partnerId}`);
   }
   await caveat.snapshots.reload();
   if (created.length > 0) logger.info({ created: created.length }, 'demo data loaded');
