@@ -289,7 +289,7 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
       mimeType: 'application/pdf',
       buffer: Buffer.from('this is plain text, not a PDF\n'),
     });
-    await officer.getByRole('button', { name: 'Attach' }).click();
+    await officer.getByRole('button', { name: 'Attach', exact: true }).click();
     await expect(officer.getByLabel(/^Attach an order/).getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(officer.getByText('not-really.pdf').count()).resolves.toBe(0);
     expect(await seriousViolations(officer)).toEqual([]);
@@ -368,6 +368,7 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
   }, 120_000);
 
   it('the officer downloads the evidence pack; caveat evidence verify accepts it, and names the file when one byte changes', async () => {
+    expect(filed.caseNumber).not.toBe('');
     const officer = await newPage();
     await officerSignIn(officer, HK_OFFICER);
     await officer.getByRole('heading', { level: 1, name: 'My agency’s requests' }).waitFor();
@@ -421,6 +422,7 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
   }, 120_000);
 
   it('an officer of another agency (the UK) sees none of it', async () => {
+    expect(filed.caseNumber).not.toBe('');
     const uk = await newPage();
     await signUpAndConfirm(uk, /Metropolitan Police/, UK_OFFICER, '[Demo] Officer Smith');
     const admin = await consoleSignIn('admin@demo.caveat.example', 'Campaigns');

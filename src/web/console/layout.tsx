@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { errorMessage } from './api.js';
 import { roleLabel, useSession, useUser } from './session.js';
 import type { Role } from './types.js';
+import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
 
 const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/campaigns', label: 'Campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
@@ -51,7 +52,10 @@ export function Layout() {
               .filter((link) => link.roles.includes(user.role))
               .map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to}>{link.label}</NavLink>
+                  <NavLink to={link.to}>
+                    {link.label}
+                    {link.to === '/police-requests' && <PoliceInboxBadge />}
+                  </NavLink>
                 </li>
               ))}
           </ul>

@@ -14,9 +14,17 @@ interface Props {
 const key = (subject: string, field: string) => `${subject}\u0000${field}`;
 
 function preview(value: unknown): string {
-  if (value === null || value === undefined) return 'caveat holds nothing for this field';
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+    return 'caveat holds nothing for this field.';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** Why a field cannot be selected, in one sentence (the server's reason when it adds something). */
+function outsideWhy(reason: string | null): string {
+  const base = 'Outside the agency’s data-sharing policy';
+  if (!reason || /^is not allowed by/.test(reason)) return `${base}.`;
+  return `${base}: ${reason.replace(/\.$/, '')}.`;
 }
 
 /**
@@ -91,7 +99,7 @@ export function AnswerPanel({ request, onAnswered }: Props) {
                 const locked = !field.allowed && !(isAdmin && overriding);
                 const why = field.allowed
                   ? preview(subject.values[field.field])
-                  : `Outside the agency’s data-sharing policy${field.reason ? `: ${field.reason}` : ''}. ${
+                  : `${outsideWhy(field.reason)} ${
                       isAdmin ? 'Enable it with an override below.' : 'Only an administrator can override.'
                     }`;
                 return (

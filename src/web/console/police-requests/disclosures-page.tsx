@@ -22,7 +22,7 @@ export function DisclosuresPage() {
   if (subject) query.set('subject', subject);
   if (requestId) query.set('requestId', requestId);
   const q = query.toString();
-  const { state } = useResource<{ disclosures: Disclosure[] }>(`/v1/admin/disclosures${q ? `?${q}` : ''}`);
+  const { state } = useResource<Disclosure[]>(`/v1/admin/disclosures${q ? `?${q}` : ''}`);
   const exportQuery = new URLSearchParams({ format: 'csv' });
   if (subject) exportQuery.set('subject', subject);
 
@@ -68,7 +68,7 @@ export function DisclosuresPage() {
       {requestId && <p>Showing the disclosures of one request.</p>}
       <LoadStatus state={state} what="the disclosure log" />
       {state.status === 'ready' &&
-        (state.data.disclosures.length === 0 ? (
+        (state.data.length === 0 ? (
           <p className="empty-state">
             {subject ? `Nothing about ${subject} has been disclosed.` : 'Nothing has been disclosed yet.'}
           </p>
@@ -88,7 +88,7 @@ export function DisclosuresPage() {
             caption="Disclosures"
             className="audit"
           >
-            {state.data.disclosures.map((d) => (
+            {state.data.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{formatTime(d.disclosedAt)}</th>
                 <td>

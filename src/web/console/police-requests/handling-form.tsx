@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, path } from '../api.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
@@ -17,6 +17,8 @@ export function HandlingForm({ request, onSaved }: { request: PoliceRequestDetai
   const [status, setStatus] = useState<string>(request.status);
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  // The request is reloaded after each change: follow its status without losing the saved message.
+  useEffect(() => setStatus(request.status), [request.status]);
   const save = useSubmit(async () => {
     setSaved(null);
     const body: RequestPatchBody = { status: status as RequestPatchBody['status'] };

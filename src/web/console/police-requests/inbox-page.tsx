@@ -28,7 +28,7 @@ export function PoliceInboxPage() {
   useDocumentTitle('Police requests');
   const [status, setStatus] = useState('');
   const [due, setDue] = useState('');
-  const { state, reload } = useResource<{ requests: PoliceRequest[] }>(inboxPath(status, due));
+  const { state, reload } = useResource<PoliceRequest[]>(inboxPath(status, due));
   return (
     <>
       <h1>Police requests</h1>
@@ -57,7 +57,7 @@ export function PoliceInboxPage() {
       </div>
       <LoadStatus state={state} what="police requests" />
       {state.status === 'ready' &&
-        (state.data.requests.length === 0 ? (
+        (state.data.length === 0 ? (
           <p className="empty-state">No requests{status || due ? ' match this filter' : ''}.</p>
         ) : (
           <DataTable
@@ -65,7 +65,7 @@ export function PoliceInboxPage() {
             caption="Police requests by deadline"
             className="police-inbox"
           >
-            {state.data.requests.map((r) => (
+            {state.data.map((r) => (
               <tr key={r.id} className={r.type === 'emergency' ? 'row-emergency' : undefined}>
                 <th scope="row">
                   <Link to={`/police-requests/${encodeURIComponent(r.id)}`}>{r.caseNumber}</Link>

@@ -19,7 +19,7 @@ const STATUS_OPTIONS = [
 export function OfficersPage() {
   useDocumentTitle('Police officers');
   const [status, setStatus] = useState('pending');
-  const { state, reload } = useResource<{ officers: Officer[] }>(
+  const { state, reload } = useResource<Officer[]>(
     `/v1/admin/officers${status ? `?status=${encodeURIComponent(status)}` : ''}`,
   );
   const [actionError, setActionError] = useState<unknown>(null);
@@ -65,11 +65,11 @@ export function OfficersPage() {
       )}
       <LoadStatus state={state} what="officers" />
       {state.status === 'ready' &&
-        (state.data.officers.length === 0 ? (
+        (state.data.length === 0 ? (
           <p className="empty-state">No officers here.</p>
         ) : (
           <DataTable columns={['Name', 'Email', 'Agency', 'Signed up', 'Email confirmed', 'Status']} actions>
-            {state.data.officers.map((o) => (
+            {state.data.map((o) => (
               <tr key={o.id}>
                 <th scope="row">{o.name}</th>
                 <td>{o.email}</td>

@@ -84,15 +84,17 @@ export function PoliceRequestPage() {
             ? 'None attached'
             : request.attachments.map((a) => (
                 <span key={a.id}>
-                  {a.filename} ({Math.ceil(a.bytes / 1024)} KB, SHA-256 <code>{a.sha256.slice(0, 16)}…</code>
-                  ){' '}
+                  <a href={path`/v1/admin/police-requests/${request.id}/attachments/${a.id}`} download>
+                    {a.filename}
+                  </a>{' '}
+                  ({Math.ceil(a.bytes / 1024)} KB, SHA-256 <code>{a.sha256.slice(0, 16)}…</code>){' '}
                 </span>
               ))}
         </dd>
         <dt>Filed</dt>
         <dd>{formatTime(request.createdAt)}</dd>
       </dl>
-      <HandlingForm key={`${request.status}:${request.updatedAt}`} request={request} onSaved={reload} />
+      <HandlingForm request={request} onSaved={reload} />
       {request.answer ? (
         <section aria-labelledby="answered-heading" className="panel">
           <h2 id="answered-heading">Answer sent</h2>
@@ -101,6 +103,15 @@ export function PoliceRequestPage() {
             <Link to={`/disclosures?requestId=${encodeURIComponent(request.id)}`}>
               See it in the disclosure log
             </Link>
+            {request.answer.evidencePackAvailable && (
+              <>
+                {' '}
+                or{' '}
+                <a href={path`/v1/admin/police-requests/${request.id}/evidence-pack`} download>
+                  download the evidence pack sent
+                </a>
+              </>
+            )}
             .
           </p>
           {request.answer.records.length > 0 && (

@@ -21,7 +21,7 @@ export function IdentifiersEditor({ value, onChange, errors }: Props) {
       </p>
       {errors('/identifiers') && <p className="field-error">{errors('/identifiers')?.join('; ')}</p>}
       {value.map((row, index) => (
-        <div className="identifier-row" key={index} role="group" aria-label={`Identifier ${index + 1}`}>
+        <div className="identifier-row" key={index}>
           <TextField
             label={`Identifier ${index + 1}`}
             required
