@@ -8,6 +8,7 @@ import { evidenceVerifyCommand } from './evidence-command.js';
 import { createLogger } from './logger.js';
 import { importCommand, lookupCommand, type ImportOptions } from './import-command.js';
 import { reportCommand, type ReportOptions } from './report-command.js';
+import { reportsExportCommand, type ReportsExportOptions } from './reports-export-command.js';
 import { serve } from './serve.js';
 import { simulateCommand, type SimulateOptions } from './simulate-command.js';
 import { userAddCommand, type UserAddOptions } from './user-command.js';
@@ -145,6 +146,21 @@ serverOptions(
   lookupCommand(query, {
     url: options.url,
     key: options.key ?? formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret),
+  }),
+);
+
+serverOptions(
+  program
+    .command('reports')
+    .description('Scam reports')
+    .command('export')
+    .description('Confirmed scam-report clusters from a running caveat as CSV or STIX 2.1 (no reporter data)')
+    .option('--format <format>', 'csv or stix', 'csv')
+    .option('--out <file>', 'write to a file instead of stdout'),
+).action(async (options: Omit<ReportsExportOptions, 'key'> & { key?: string }) =>
+  reportsExportCommand({
+    ...options,
+    key: options.key ?? formatToken(DEMO_KEYS.admin.id, DEMO_KEYS.admin.secret),
   }),
 );
 
