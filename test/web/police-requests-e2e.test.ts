@@ -26,7 +26,8 @@ const REPORTED_WALLET = 'TB71wT152mrwnUrZFSa1cVP7a5tRuYkrCN';
 const OFFICER_PASSWORD = 'e2e-officer-password-1';
 const HK_OFFICER = 'officer.chan@hkpf.demo.caveat.example';
 const UK_OFFICER = 'officer.smith@met.demo.caveat.example';
-const RESPONDER = 'responder.e2e@demo.caveat.example';
+/** The demo seed's police-request responder (role le_responder). */
+const RESPONDER = 'responder@demo.caveat.example';
 
 /** A small valid one-page PDF (header, catalog, pages, page, xref with exact offsets, trailer). */
 function tinyPdf(): Buffer {
@@ -184,20 +185,7 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
       relayDelivery: false,
     });
     await seedDemo(caveat, pino({ level: 'silent' }));
-    // A console user with the responder role, unless the demo seed already has one.
-    if (!DEMO_USERS.some((user) => user.email === RESPONDER)) {
-      await caveat.users.create(
-        {
-          email: RESPONDER,
-          name: '[Demo] Law-enforcement responder',
-          role: 'le_responder',
-          jurisdiction: null,
-          partnerId: null,
-          password: DEMO_CONSOLE_PASSWORD,
-        },
-        'test',
-      );
-    }
+    expect(DEMO_USERS.find((user) => user.email === RESPONDER)?.role).toBe('le_responder');
     http = await buildHttpApp(caveat, { demo: true, publicDir });
     baseUrl = await http.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
