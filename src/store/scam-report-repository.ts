@@ -30,8 +30,8 @@ import type { Database, Queryable } from './database.js';
 import { expireIndicator, mergeIndicatorRecords } from './intelligence-repository.js';
 import { isoRequired, jsonObject } from './rows.js';
 
-// Serialises cluster assignment: two reports naming the same new wallet at once must not start two
-// clusters. Held only for the few statements of one intake.
+// The advisory-lock class of cluster keys (the second half of each lock is the key's hash): two
+// reports naming the same new wallet at once must not start two clusters.
 const CLUSTER_LOCK = 7_231_911;
 const PAGE = 50;
 
@@ -948,56 +948,74 @@ async function insertReport(
 /**
  * The cluster a new report goes to: the one its keys (or lookalike target) already belong to, a new
  * one when none, and when it bridges several the oldest, which absorbs the others (assignCluster).
- * Every report naming a key is in the same cluster, so one report per key tells where the key is.
- * A rejected cluster that gets a new report is open again: new evidence deserves a new look.
+ * Every report naming a key is in that key's cluster (scam_cluster_keys), so placing a report reads
+ * one row per key. A rejected cluster that gets a new report is open again: new evidence, new look.
+ *
+ * Concurrency: an advisory lock per key (taken in key order, so two intakes cannot deadlock) makes
+ * reports naming the same thing take turns, while unrelated reports proceed in parallel. The
+ * clusters involved are then locked in id order; one merged away meanwhile by an intake with other
+ * keys sends us round again to read where its keys point now.
  */
 async function clusterFor(tx: Queryable, report: NewReport): Promise<string | null> {
   const keys = [
-    ...report.identifiers.map((i) => i.key),
-    ...(report.lookalikeTarget ? [lookalikeClusterKey(report.lookalikeTarget)] : []),
-  ];
+    ...new Set([
+      ...report.identifiers.map((i) => i.key),
+      ...(report.lookalikeTarget ? [lookalikeClusterKey(report.lookalikeTarget)] : []),
+    ]),
+  ].sort();
   if (keys.length === 0) return null;
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [CLUSTER_LOCK]);
-  const touched = await tx.query<{ id: string; created_at: Date | string }>(
-    `SELECT DISTINCT c.id, c.created_at FROM scam_cluster_keys k JOIN scam_clusters c ON c.id = k.cluster_id
-     WHERE k.key = ANY($1::text[])`,
-    [keys],
+  await tx.query(
+    'SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM (SELECT k FROM unnest($2::text[]) AS k ORDER BY k) ordered',
+    [CLUSTER_LOCK, keys],
   );
-  const plan = assignCluster(
-    touched.map((c) => ({ id: c.id, createdAtMs: new Date(c.created_at).getTime() })),
-  );
-  let clusterId: string;
-  if (plan.kind === 'new') {
-    clusterId = `cl_${report.id.replace(/^rep_/, '')}`;
-    await tx.query('INSERT INTO scam_clusters (id) VALUES ($1)', [clusterId]);
-  } else {
-    clusterId = plan.id;
-    if (plan.absorb.length > 0) {
-      await tx.query('UPDATE scam_reports SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])', [
-        clusterId,
-        plan.absorb,
-      ]);
-      await tx.query('UPDATE scam_cluster_keys SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])', [
-        clusterId,
-        plan.absorb,
-      ]);
+  for (;;) {
+    const touched = await tx.query<{ id: string; created_at: Date | string }>(
+      `SELECT DISTINCT c.id, c.created_at FROM scam_cluster_keys k JOIN scam_clusters c ON c.id = k.cluster_id
+       WHERE k.key = ANY($1::text[])`,
+      [keys],
+    );
+    const plan = assignCluster(
+      touched.map((c) => ({ id: c.id, createdAtMs: new Date(c.created_at).getTime() })),
+    );
+    let clusterId: string;
+    if (plan.kind === 'new') {
+      clusterId = `cl_${report.id.replace(/^rep_/, '')}`;
+      await tx.query('INSERT INTO scam_clusters (id) VALUES ($1)', [clusterId]);
+    } else {
+      clusterId = plan.id;
+      const involved = [clusterId, ...plan.absorb].sort();
+      const locked = await tx.query<{ merged_into: string | null }>(
+        'SELECT merged_into FROM scam_clusters WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        [involved],
+      );
+      if (locked.some((c) => c.merged_into !== null)) continue;
+      if (plan.absorb.length > 0) {
+        await tx.query('UPDATE scam_reports SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])', [
+          clusterId,
+          plan.absorb,
+        ]);
+        await tx.query('UPDATE scam_cluster_keys SET cluster_id = $1 WHERE cluster_id = ANY($2::text[])', [
+          clusterId,
+          plan.absorb,
+        ]);
+        await tx.query(
+          'UPDATE scam_clusters SET merged_into = $1, updated_at = now() WHERE id = ANY($2::text[])',
+          [clusterId, plan.absorb],
+        );
+      }
       await tx.query(
-        'UPDATE scam_clusters SET merged_into = $1, updated_at = now() WHERE id = ANY($2::text[])',
-        [clusterId, plan.absorb],
+        `UPDATE scam_clusters SET updated_at = now(), status = CASE WHEN status = 'rejected' THEN 'open' ELSE status END
+         WHERE id = $1`,
+        [clusterId],
       );
     }
     await tx.query(
-      `UPDATE scam_clusters SET updated_at = now(), status = CASE WHEN status = 'rejected' THEN 'open' ELSE status END
-       WHERE id = $1`,
-      [clusterId],
+      `INSERT INTO scam_cluster_keys (key, cluster_id) SELECT unnest($1::text[]), $2
+       ON CONFLICT (key) DO UPDATE SET cluster_id = EXCLUDED.cluster_id`,
+      [keys, clusterId],
     );
+    return clusterId;
   }
-  await tx.query(
-    `INSERT INTO scam_cluster_keys (key, cluster_id) SELECT unnest($1::text[]), $2
-     ON CONFLICT (key) DO UPDATE SET cluster_id = EXCLUDED.cluster_id`,
-    [keys, clusterId],
-  );
-  return clusterId;
 }
 
 interface DisputeRow {

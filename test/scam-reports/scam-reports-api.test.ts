@@ -13,6 +13,7 @@ const WALLET = {
   warning: 'TZ7HJo4LZn2UBWAjz2nuC1dc5p7AwmXhSn',
   dispute: 'TFhSLgJEFZ7k6GE6a4tCvKcV5W71atx1VH',
   evidence: 'TS68Hn71b2Xs4CLzVWX8p4gcGjaeLaNpbX',
+  concurrent: 'TK692zjWWEVzwjHeczrG1htYmJmzGFB4oZ',
 };
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -375,6 +376,33 @@ describe.each(storeKinds)('scam reports over HTTP on $name', (kind) => {
     });
     expect(badType.statusCode).toBe(422);
     expect(badType.json().errors[0].field).toBe('body/scamType');
+  });
+
+  it('concurrent reports naming one new wallet, or bridging through sites, end in one cluster', async () => {
+    // Each report names the shared wallet or a site another one names, so all are one component.
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      report({
+        idempotencyKey: `concurrent-${i}`,
+        identifiers:
+          i % 3 === 0
+            ? [{ value: WALLET.concurrent, network: 'TRC20' }, { value: `race-${i}.example.com` }]
+            : [{ value: `race-${i - (i % 3)}.example.com` }, { value: `race-${i}-own.example.com` }],
+      }),
+    );
+    const responses = await Promise.all(bodies.map((body) => file(body)));
+    expect(responses.map((r) => r.statusCode)).toEqual(bodies.map(() => 201));
+    const clusters = new Set(
+      await Promise.all(
+        responses.map(
+          async (r) => (await admin('GET', `/v1/admin/scam-reports/${r.json().id}`)).json().clusterId,
+        ),
+      ),
+    );
+    expect(clusters.size).toBe(1);
+    const rows = await h.caveat.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM scam_cluster_keys k JOIN scam_clusters c ON c.id = k.cluster_id WHERE c.merged_into IS NOT NULL',
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 
   it('triage: assign, change status, append notes; each action audited; the role gate holds', async () => {
