@@ -377,6 +377,7 @@ export class PoliceRequestService {
   ): Promise<SubjectRecords[]> {
     const indicators = await this.indicatorsFor(request);
     const byKey = new Map(indicators.map((i) => [i.key, i]));
+    const reports = await this.requests.scamReportFacts(request.identifiers.map((i) => i.subject));
     const out: SubjectRecords[] = [];
     let agencyUsers: string[] | undefined;
     for (const identifier of request.identifiers) {
@@ -407,6 +408,7 @@ export class PoliceRequestService {
       const each = <T>(pick: (d: DecisionFacts) => T) => decisions.map(pick);
       const values: Record<string, unknown> = {
         indicator: indicatorFacts,
+        scamReports: reports.get(identifier.subject) ?? null,
         decisionId: each((d) => d.decisionId),
         decidedAt: each((d) => d.decidedAt),
         jurisdiction: each((d) => d.jurisdiction),

@@ -1,4 +1,4 @@
-import type { AlertField } from '../relay/policy.js';
+import type { AlertField, PolicyField } from '../relay/policy.js';
 
 /**
  * The catalogue of what caveat can disclose about a subject, and which relay-policy field governs
@@ -12,7 +12,7 @@ export interface DisclosableField {
   label: string;
   description: string;
   /** 'public': always allowed; an alert field: allowed when the policy lists it; null: override only. */
-  governedBy: AlertField | 'public' | null;
+  governedBy: PolicyField | 'public' | null;
 }
 
 const alertField = (name: AlertField, label: string, description: string): DisclosableField => ({
@@ -29,6 +29,14 @@ export const DISCLOSABLE_FIELDS: readonly DisclosableField[] = [
     description:
       'Whether caveat lists the identifier as a scam indicator: scam type, risk, report count, first and last seen.',
     governedBy: 'public',
+  },
+  {
+    name: 'scamReports',
+    label: 'Scam reports',
+    description:
+      'How many scam reports name the identifier, their categories, first and last report, and the clusters they are in (never a reporter’s details).',
+    // The same facts a referral of a cluster carries; allowed where the policy takes report counts.
+    governedBy: 'reportCount',
   },
   alertField('decisionId', 'Screening ids', 'Ids of the withdrawal screenings that named the subject.'),
   alertField('decidedAt', 'Screening times', 'When each withdrawal was screened.'),

@@ -75,6 +75,14 @@ export interface DecisionFacts {
   outcome: 'cancelled' | 'verified' | 'proceeded' | 'abandoned' | null;
 }
 
+export interface ScamReportFacts {
+  reports: number;
+  categories: string[];
+  firstReportedAt: string;
+  lastReportedAt: string;
+  clusters: string[];
+}
+
 export interface NewDisclosure {
   subject: string;
   field: string;
@@ -391,6 +399,38 @@ export class PoliceRequestRepository {
   async decisionsOf(userRefs: readonly string[]): Promise<DecisionFacts[]> {
     if (userRefs.length === 0) return [];
     return this.decisions('d.user_ref = ANY($1::text[])', [[...userRefs]]);
+  }
+
+  /** What scam reports say about each key: counts, categories, dates and clusters, nothing about reporters. */
+  async scamReportFacts(keys: readonly string[]): Promise<Map<string, ScamReportFacts>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.db.query<{
+      key: string;
+      reports: string;
+      categories: string[];
+      first_at: Date;
+      last_at: Date;
+      clusters: string[] | null;
+    }>(
+      `SELECT i.key, count(DISTINCT r.id)::text AS reports, array_agg(DISTINCT r.category) AS categories,
+         min(r.created_at) AS first_at, max(r.created_at) AS last_at,
+         array_remove(array_agg(DISTINCT r.cluster_id), NULL) AS clusters
+       FROM scam_report_identifiers i JOIN scam_reports r ON r.id = i.report_id
+       WHERE i.key = ANY($1::text[]) AND r.status NOT IN ('rejected', 'duplicate') GROUP BY i.key`,
+      [[...keys]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.key,
+        {
+          reports: Number(r.reports),
+          categories: r.categories,
+          firstReportedAt: isoRequired(r.first_at),
+          lastReportedAt: isoRequired(r.last_at),
+          clusters: r.clusters ?? [],
+        },
+      ]),
+    );
   }
 
   /** The users screened in a jurisdiction (to find whom an agency's pseudonym names). */

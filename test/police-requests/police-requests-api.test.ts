@@ -167,6 +167,19 @@ describe.each(storeKinds)('police requests on $name', (kind) => {
       body: withdrawal({ destination: { address: ADDRESS, isNew: true, isWhitelisted: false } }),
     });
     expect(screened.statusCode).toBe(201);
+    // And a victim reported it.
+    const reported = await h.app.inject({
+      method: 'POST',
+      url: '/public/scam-reports',
+      payload: {
+        jurisdiction: 'HK',
+        category: 'investment',
+        identifiers: [{ value: ADDRESS, network: 'TRC20' }],
+        description: '[Demo] A “mentor” told me to deposit USDT to this address.',
+        consentToPoliceContact: false,
+      },
+    });
+    expect(reported.statusCode).toBe(201);
   });
   afterAll(async () => {
     await h.close();
@@ -380,6 +393,12 @@ describe.each(storeKinds)('police requests on $name', (kind) => {
     expect(disclosable.subjects[0]?.subject).toBe(`tron:${ADDRESS}`);
     expect(disclosable.subjects[0]?.decisions).toBe(1);
     expect(disclosable.subjects[0]?.values.asset).toEqual(['USDT']);
+    expect(disclosable.subjects[0]?.values.scamReports).toMatchObject({
+      reports: 1,
+      categories: ['investment'],
+    });
+    expect(JSON.stringify(disclosable.subjects[0]?.values.scamReports)).not.toContain('mentor');
+    expect(disclosable.fields.find((f) => f.field === 'scamReports')?.allowed).toBe(false);
 
     const subject = `tron:${ADDRESS}`;
     const url = `/v1/admin/police-requests/${requestId}/answer`;
