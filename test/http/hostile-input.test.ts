@@ -128,7 +128,11 @@ describe.each(storeKinds)('hostile input on $name', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(await kind.open(), {
-      env: { SIGN_IN_PER_MINUTE: '100000', PUBLIC_LOOKUP_PER_MINUTE: '100000' },
+      env: {
+        SIGN_IN_PER_MINUTE: '100000',
+        PUBLIC_LOOKUP_PER_MINUTE: '100000',
+        SCAM_REPORTS_PER_MINUTE: '100000',
+      },
     });
     const user = (email: string, role: 'admin' | 'partner_reviewer', jurisdiction: string | null) =>
       h.caveat.users.create(
