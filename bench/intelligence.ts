@@ -37,6 +37,7 @@ import {
 } from '../test/intelligence/corpus/index.js';
 import { variants } from '../test/intelligence/corpus/generated-variants.js';
 import { TOP_SITES } from '../test/intelligence/corpus/top-sites.js';
+import { createRequire } from 'node:module';
 import { BaselineLookalikeDetector } from './baseline-lookalike.js';
 import { demoSnapshot } from './demo-snapshot.js';
 import { benchWithdrawal, loadFromChild } from './support.js';
@@ -275,6 +276,19 @@ function benchLookalikes(): void {
   const [genNow = 0, genBefore = 0, genAll = 1] = generated;
   out(`  all generated: ${pct(genNow, genAll)} vs ${pct(genBefore, genAll)}`);
 
+  // The brand glued before or after every English word of 2–8 letters (binancewallet,
+  // walletbinance): what the word guards cost where they should not apply.
+  const gluable = englishWords().filter((w) => /^[a-z]{2,8}$/.test(w));
+  for (const brand of ['binance', 'coinbase', 'uniswap']) {
+    const hosts = gluable.flatMap((w) => [`${brand}${w}.com`, `${w}${brand}.com`]);
+    const owner = twenty.find((d) => d.label === brand)?.brand;
+    const missed = (detector: Detector) =>
+      hosts.filter((host) => brandOf(detector.checkHostname(host)?.imitates) !== owner).length;
+    out(
+      `"${brand}" glued to each of ${gluable.length.toLocaleString()} English words (${hosts.length.toLocaleString()} names): missed ${pct(missed(now), hosts.length)} vs ${pct(missed(before), hosts.length)}`,
+    );
+  }
+
   const legitimate = [...new Set([...LEGITIMATE_DOMAINS, ...TOP_SITES])];
   const flagged = (detector: Detector) =>
     legitimate.filter((d) => detector.checkHostname(domainToASCII(d)) !== undefined);
@@ -288,4 +302,8 @@ function benchLookalikes(): void {
     `precision on written impersonations + legitimate domains: ${precision(totals.now, fpNow.length)} vs ${precision(totals.before, fpBefore.length)}; recall ${pct(totals.now, IMPERSONATIONS.length)} vs ${pct(totals.before, IMPERSONATIONS.length)}`,
   );
   out(`  flagged before, not now: ${fpBefore.filter((d) => !fpNow.includes(d)).join(', ')}`);
+}
+
+function englishWords(): string[] {
+  return createRequire(import.meta.url)('an-array-of-english-words') as string[];
 }

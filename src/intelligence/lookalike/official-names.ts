@@ -64,7 +64,7 @@ export class OfficialNames implements OfficialNameIndex {
   private readonly deleted = new Map<number, OfficialName[]>();
   private readonly deletedTwice = new Map<string, OfficialName[]>();
   /** Long names by spelling, scanned directly while there are few of them (cheaper than deletes). */
-  private readonly longForms: { form: string; name: OfficialName }[] = [];
+  private readonly longForms: { form: string; letters: number; name: OfficialName }[] = [];
   private readonly scrambled = new Map<string, OfficialName[]>();
   /** Length, first and last letter of every scrambled key, so most pieces skip building one. */
   private readonly scrambleShapes = new Set<string>();
@@ -113,7 +113,7 @@ export class OfficialNames implements OfficialNameIndex {
           if (depth === 2) this.twoTypoLengths.add(form.length + d);
         }
         forEachDeletionHash(form, (key) => pushOnce(this.deleted, key, name));
-        if (depth === 2) this.longForms.push({ form, name });
+        if (depth === 2) this.longForms.push({ form, letters: letterMask(form), name });
         if (form.length >= 6) {
           pushOnce(this.scrambled, scrambleKey(form), name);
           this.scrambleShapes.add(shape(form));
@@ -162,7 +162,8 @@ export class OfficialNames implements OfficialNameIndex {
       if (this.twoTypoLengths.has(form.length)) {
         if (this.longForms.length <= LONG_SCAN_LIMIT) {
           for (const long of this.longForms)
-            if (Math.abs(long.form.length - form.length) <= 2) found.add(long.name);
+            if (Math.abs(long.form.length - form.length) <= 2 && foreignLetters(form, long.letters) <= 2)
+              found.add(long.name);
         } else
           forEachDeletion(form, 2, (key) => {
             for (const name of this.deletedTwice.get(key) ?? []) found.add(name);
@@ -173,6 +174,29 @@ export class OfficialNames implements OfficialNameIndex {
     }
     return found;
   }
+}
+
+/** The letters a-z of `text` as bits. */
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const bit = text.charCodeAt(i) - 97;
+    if (bit >= 0 && bit < 26) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/**
+ * How many characters of `text` are not among a name's letters: each slip brings in at most one,
+ * so more than two means more than two slips, without running the distance.
+ */
+function foreignLetters(text: string, letters: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const bit = text.charCodeAt(i) - 97;
+    if (bit < 0 || bit >= 26 || (letters & (1 << bit)) === 0) count += 1;
+  }
+  return count;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,12 @@
 import { isEnglishWord } from './english-words.js';
 
-const MIN_WORD = 3;
+/**
+ * Words that may explain a brand away: the list's many short and obscure words (ska, ama, aah)
+ * would split any name, so only words of four letters or more count, and the word that runs
+ * across the brand's edge must have five (search across opensea).
+ */
+const MIN_WORD = 4;
+const MIN_CROSSING_WORD = 5;
 /** Parts of a compound: the word list's many short words (ban, lock, chin…) would split anything. */
 const MIN_COMPOUND_WORD = 5;
 
@@ -25,7 +31,7 @@ export function straddlesWords(token: string, start: number, end: number): boole
     for (let b = a + 1; b <= n && !toEnd[a]; b += 1) if (toEnd[b] && unit(a, b)) toEnd[a] = true;
   for (let a = 0; a < n; a += 1) {
     if (!fromStart[a]) continue;
-    for (let b = a + MIN_WORD; b <= n; b += 1) {
+    for (let b = a + MIN_CROSSING_WORD; b <= n; b += 1) {
       const crosses = (a < start && start < b) || (a < end && end < b);
       if (crosses && toEnd[b] && isEnglishWord(token, a, b)) return true;
     }
