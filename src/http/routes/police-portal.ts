@@ -72,8 +72,8 @@ export function policePortalRoutes(caveat: Caveat): FastifyPluginAsyncTypebox {
     const officer = async (request: FastifyRequest, reply: FastifyReply) => {
       const session = await sessionOf(request);
       if (!session)
-        return sendProblem(reply, 401, 'session: sign in to the police portal', [
-          { field: 'session', message: 'sign in first' },
+        return sendProblem(reply, 401, 'headers/cookie: sign in to the police portal', [
+          { field: 'headers/cookie', message: 'no live police portal session: sign in first' },
         ]);
       if (!SAFE_METHODS.has(request.method)) {
         const token = request.headers['x-csrf-token'];
