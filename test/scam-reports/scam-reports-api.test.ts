@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withdrawal } from '../support/fixtures.js';
+import { hkPolice, withdrawal } from '../support/fixtures.js';
 import { bearer, startHarness, type Harness } from '../support/harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -14,6 +14,7 @@ const WALLET = {
   dispute: 'TFhSLgJEFZ7k6GE6a4tCvKcV5W71atx1VH',
   evidence: 'TS68Hn71b2Xs4CLzVWX8p4gcGjaeLaNpbX',
   concurrent: 'TK692zjWWEVzwjHeczrG1htYmJmzGFB4oZ',
+  refer: 'TVyuJQZdwmmPwPgoQ5JMhswnnx6ZN4amm1',
 };
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -32,7 +33,7 @@ function multipart(filename: string, contentType: string, content: Buffer, field
   };
 }
 
-const report = (overrides: Record<string, unknown> = {}) => ({
+const report = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   jurisdiction: 'HK',
   category: 'investment',
   identifiers: [{ value: WALLET.cluster, network: 'TRC20' }],
@@ -403,6 +404,89 @@ describe.each(storeKinds)('scam reports over HTTP on $name', (kind) => {
       'SELECT count(*)::int AS n FROM scam_cluster_keys k JOIN scam_clusters c ON c.id = k.cluster_id WHERE c.merged_into IS NOT NULL',
     );
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('refers a confirmed cluster through the relay: only policy fields, contact only with consent', async () => {
+    await h.caveat.relayStore.publishPolicy(
+      hkPolice.id,
+      {
+        jurisdictions: ['HK'],
+        triggers: { decisions: [], outcomes: [], onlyReportedDestinations: false, referrals: true },
+        fields: ['clusterId', 'scamType', 'identifiers', 'reportCount', 'reporterContact'],
+        retentionDays: 30,
+        delivery: { mode: 'pull', allowedHosts: [], maxConcurrency: 1 },
+      },
+      'test',
+    );
+    await h.caveat.relay.reload();
+    const consenting = (
+      await file(
+        report({
+          idempotencyKey: 'refer-1',
+          identifiers: [{ value: WALLET.refer, network: 'TRC20' }],
+          consentToPoliceContact: true,
+          reporterContact: { email: 'consents@example.com' },
+        }),
+      )
+    ).json();
+    await file(
+      report({
+        idempotencyKey: 'refer-2',
+        identifiers: [{ value: WALLET.refer, network: 'TRC20' }],
+        userRef: 'u-refer',
+      }),
+    );
+    const { clusterId } = (await admin('GET', `/v1/admin/scam-reports/${consenting.id}`)).json();
+    await admin('POST', `/v1/admin/scam-clusters/${clusterId}/confirm`, {
+      riskLevel: 'high',
+      scamType: 'investment',
+    });
+    const referred = await admin('POST', `/v1/admin/scam-clusters/${clusterId}/refer`, {
+      partnerId: hkPolice.id,
+    });
+    expect(referred.statusCode).toBe(200);
+    const [alertId] = referred.json().alertIds;
+    const [alert] = await h.caveat.db.query<{ payload: unknown }>(
+      'SELECT payload FROM relay_alerts WHERE id = $1',
+      [alertId],
+    );
+    const payload = (typeof alert?.payload === 'string' ? JSON.parse(alert.payload) : alert?.payload) as {
+      data: Record<string, unknown>;
+    };
+    expect(Object.keys(payload.data).sort()).toEqual(
+      ['clusterId', 'identifiers', 'reportCount', 'reporterContact', 'scamType'].sort(),
+    );
+    expect(payload.data).toMatchObject({ clusterId, reportCount: 2, scamType: 'investment' });
+    expect(JSON.stringify(payload)).toContain('consents@example.com');
+    expect(JSON.stringify(payload)).not.toContain('u-refer');
+    expect((await admin('GET', `/v1/admin/scam-clusters/${clusterId}`)).json().status).toBe('referred');
+    expect((await admin('GET', `/v1/admin/scam-reports/${consenting.id}`)).json().status).toBe('referred');
+  });
+
+  it('clusters sites imitating the same official domain even when they share nothing else', async () => {
+    await h.caveat.intelligenceStore.addOfficialChannel(
+      { key: 'domain:binance.com', brand: '[Demo] Binance', kind: 'domain', display: 'binance.com' },
+      'test',
+    );
+    await h.caveat.intelligence.refresh();
+    const a = (
+      await file(
+        report({ idempotencyKey: 'lookalike-a', identifiers: [{ value: 'binance-verify-support.com' }] }),
+      )
+    ).json();
+    const b = (
+      await file(
+        report({ idempotencyKey: 'lookalike-b', identifiers: [{ value: 'binance-login-help.com' }] }),
+      )
+    ).json();
+    const clusterOf = async (id: string) =>
+      (await admin('GET', `/v1/admin/scam-reports/${id}`)).json().clusterId;
+    const cluster = await clusterOf(a.id);
+    expect(await clusterOf(b.id)).toBe(cluster);
+    expect((await admin('GET', `/v1/admin/scam-clusters/${cluster}`)).json()).toMatchObject({
+      reportCount: 2,
+      lookalikeTarget: 'binance.com',
+    });
   });
 
   it('triage: assign, change status, append notes; each action audited; the role gate holds', async () => {
