@@ -569,11 +569,14 @@ export class PoliceRequestService {
 
   // ---- notifications ----------------------------------------------------------------------
 
+  /** Pages on-call for a step unless another caller (or instance) already claimed it. */
   private async page(
     request: StoredRequest,
     event: 'police_request.created' | 'police_request.due_soon' | 'police_request.overdue',
-  ) {
+  ): Promise<boolean> {
     try {
+      const step = event === 'police_request.created' ? 'due' : event.slice('police_request.'.length);
+      if (!(await this.requests.claimTimer(request.id, step))) return false;
       await this.oncall.page({
         event,
         requestId: request.id,
@@ -583,12 +586,10 @@ export class PoliceRequestService {
         dueAt: request.dueAt.toISOString(),
         urgent: request.type === 'emergency',
       });
-      await this.requests.setNotifiedTimer(
-        request.id,
-        event === 'police_request.created' ? 'due' : event.slice('police_request.'.length),
-      );
+      return true;
     } catch (error) {
       this.deps.logger.error({ err: error, requestId: request.id }, 'police request page failed');
+      return false;
     }
   }
 
@@ -598,11 +599,11 @@ export class PoliceRequestService {
     for (const request of await this.requests.list()) {
       const current = timer(request, now);
       if ((current === 'due_soon' || current === 'overdue') && request.notifiedTimer !== current) {
-        await this.page(
+        const paged = await this.page(
           request,
           current === 'due_soon' ? 'police_request.due_soon' : 'police_request.overdue',
         );
-        pages++;
+        if (paged) pages++;
       }
     }
     return pages;

@@ -283,8 +283,17 @@ export class PoliceRequestRepository {
     });
   }
 
-  async setNotifiedTimer(id: string, timer: string): Promise<void> {
-    await this.db.query('UPDATE police_requests SET notified_timer = $2 WHERE id = $1', [id, timer]);
+  /**
+   * Claims the page for a timer step: true for exactly one caller (instance) per request and step,
+   * so several replicas sweeping at once page on-call once.
+   */
+  async claimTimer(id: string, timer: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE police_requests SET notified_timer = $2
+       WHERE id = $1 AND notified_timer IS DISTINCT FROM $2 RETURNING id`,
+      [id, timer],
+    );
+    return rows.length > 0;
   }
 
   async addMessage(

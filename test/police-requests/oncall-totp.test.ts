@@ -95,7 +95,9 @@ describe.each(storeKinds)('on-call pages and TOTP on $name', (kind) => {
 
     const service = await policeRequestsOf(h.caveat);
     const later = new Date(Date.now() + 2 * 86_400_000);
-    expect(await service.sweep(later)).toBe(1);
+    // Two sweeps at once (as two replicas would run them) page once between them.
+    const both = await Promise.all([service.sweep(later), service.sweep(later)]);
+    expect(both[0] + both[1]).toBe(1);
     expect(await service.sweep(later)).toBe(0);
     await expect.poll(() => received.length).toBe(2);
     expect(JSON.parse(received[1]?.body ?? '{}').type).toBe('police_request.overdue');
