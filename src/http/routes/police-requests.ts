@@ -68,7 +68,7 @@ export function policeRequestRoutes(caveat: Caveat, auth: Authenticator): Fastif
     const service = await policeRequestsOf(caveat);
     const respond = { preHandler: auth.require('police.respond') };
     const admin = { preHandler: auth.require('admin') };
-    // Due-soon and overdue pages to on-call; every instance may sweep, each step is paged once per instance at worst.
+    // Due-soon and overdue pages to on-call; every instance sweeps, and each step is claimed in the store, so paged once.
     const sweeper = setInterval(() => {
       service
         .sweep()
