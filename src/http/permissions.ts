@@ -14,7 +14,9 @@ export type Permission =
   | 'reports.triage'
   // Answering police requests; overriding an agency's data-sharing policy is a named admin's act.
   | 'police.respond'
-  | 'police.override';
+  | 'police.override'
+  // Ending one's own console session: every role, whatever else it may do.
+  | 'session.end';
 
 const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
   admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports.triage', 'police.respond'],
@@ -58,5 +60,5 @@ export function apiKeyPermissions(
 }
 
 export function rolePermissions(role: ConsoleRole): ReadonlySet<Permission> {
-  return new Set(ROLE_GRANTS[role]);
+  return new Set<Permission>([...ROLE_GRANTS[role], 'session.end']);
 }

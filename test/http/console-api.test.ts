@@ -230,4 +230,21 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     expect((await as(session, 'GET', '/v1/console/session')).statusCode).toBe(401);
     expect((await as(session, 'GET', '/v1/admin/campaigns')).statusCode).toBe(401);
   });
+
+  it('lets every role sign out, a police responder too', async () => {
+    await h.caveat.users.create(
+      {
+        email: 'responder@x.test',
+        name: 'Responder',
+        role: 'le_responder',
+        jurisdiction: null,
+        partnerId: null,
+        password: PASSWORD,
+      },
+      'test',
+    );
+    const session = sessionOf(await signIn('responder@x.test'));
+    expect((await as(session, 'DELETE', '/v1/console/session')).statusCode).toBe(204);
+    expect((await as(session, 'GET', '/v1/console/session')).statusCode).toBe(401);
+  });
 });

@@ -65,7 +65,7 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
 
     app.delete(
       '/v1/console/session',
-      { preHandler: auth.require('campaigns.read'), schema: { tags, summary: 'Sign out' } },
+      { preHandler: auth.require('session.end'), schema: { tags, summary: 'Sign out' } },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token && request.principal) await caveat.users.closeSession(token, request.principal.actor);
