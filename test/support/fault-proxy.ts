@@ -23,11 +23,11 @@ export class FaultProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<FaultProxy> {
-    let proxy: FaultProxy | undefined;
-    const server = net.createServer((client) => proxy?.accept(client, target));
+    const holder: { proxy?: FaultProxy } = {};
+    const server = net.createServer((client) => holder.proxy?.accept(client, target));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new FaultProxy(server, (server.address() as net.AddressInfo).port);
-    return proxy;
+    holder.proxy = new FaultProxy(server, (server.address() as net.AddressInfo).port);
+    return holder.proxy;
   }
 
   /** The same database URL, reached through this proxy. */
