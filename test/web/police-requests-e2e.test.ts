@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import { unzipSync, zipSync } from 'fflate';
+import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -178,7 +179,12 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
     outbox = join(work, 'outbox');
     mkdirSync(outbox);
     caveat = await startCaveat({
-      config: loadConfig({ LOG_LEVEL: 'silent', MAIL_TRANSPORT: `file:${outbox}` }),
+      // The per-address sign-in limit is not under test here; the per-account lockout is.
+      config: loadConfig({
+        LOG_LEVEL: 'silent',
+        MAIL_TRANSPORT: `file:${outbox}`,
+        SIGN_IN_PER_MINUTE: '100',
+      }),
       logger: pino({ level: 'silent' }),
       db: await openPgliteDatabase(undefined),
       sweep: false,
@@ -425,6 +431,52 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
       `${baseUrl}/police/api/requests/${encodeURIComponent(filed.id)}/evidence-pack`,
     );
     expect(pack.status()).toBe(404);
+    expect(await seriousViolations(uk)).toEqual([]);
+  }, 120_000);
+
+  it('an officer sets up an authenticator app, then needs its code; repeated wrong passwords lock the account', async () => {
+    const uk = await newPage({ width: 390, height: 844 });
+    await officerSignIn(uk, UK_OFFICER);
+    await uk.getByRole('heading', { level: 1, name: 'My agency’s requests' }).waitFor();
+    await uk.getByRole('link', { name: 'Sign-in security' }).click();
+    await uk.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const secret = ((await uk.getByLabel('Setup key').textContent()) ?? '').trim();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const code = () => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+    await uk.getByLabel('Code from the app').fill(code());
+    expect(await seriousViolations(uk)).toEqual([]);
+    await uk.getByRole('button', { name: 'Confirm code' }).click();
+    await uk
+      .getByRole('status')
+      .getByText(/Your authenticator app is set up/)
+      .waitFor();
+    await uk.getByRole('button', { name: 'Sign out' }).click();
+    await uk.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    await officerSignIn(uk, UK_OFFICER);
+    await uk.getByRole('alert').getByText('Enter the six-digit code from your authenticator app.').waitFor();
+    await uk.getByLabel('Authenticator code').fill(code());
+    await uk.getByRole('button', { name: 'Sign in' }).click();
+    await uk.getByRole('heading', { level: 1, name: 'My agency’s requests' }).waitFor();
+    await uk.getByRole('button', { name: 'Sign out' }).click();
+    await uk.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    // Five wrong passwords lock the account; then even the right one (and code) is refused.
+    const alert = uk.getByRole('alert');
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await uk.getByLabel('Official email').fill(UK_OFFICER);
+      await uk.getByLabel('Password').fill(`wrong-password-${attempt}`);
+      await uk.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => alert.textContent()).toMatch(attempt < 5 ? /Wrong email or password/ : /./);
+      // Each attempt's answer replaces the last: wait until the button is usable again.
+      await expect.poll(() => uk.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    }
+    await uk.getByLabel('Password').fill(OFFICER_PASSWORD);
+    await uk.getByLabel('Authenticator code').fill(code());
+    await uk.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/^Too many failed sign-ins: this account is locked until /);
     expect(await seriousViolations(uk)).toEqual([]);
   }, 120_000);
 });

@@ -41,7 +41,9 @@ function RequireOfficer() {
     );
   }
   if (state.status === 'signed-out') {
-    return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+    // After an expired session, come back here once signed in again; after signing out, start afresh.
+    const from = state.left ? undefined : { from: location.pathname + location.search };
+    return <Navigate to="/signin" replace state={from} />;
   }
   return <Outlet />;
 }

@@ -4,7 +4,10 @@ import { ApiError, request, setCsrfToken, setUnauthorizedHandler } from './api.j
 import type { Officer, OfficerSessionView } from './types.js';
 
 type SessionState =
-  { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; officer: Officer };
+  | { status: 'loading' }
+  /** `left`: the officer signed out here, so there is no page to return to after signing in. */
+  | { status: 'signed-out'; left?: boolean }
+  | { status: 'signed-in'; officer: Officer };
 
 interface SessionValue {
   state: SessionState;
@@ -73,8 +76,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
     setCsrfToken(null);
-    setState({ status: 'signed-out' });
-    navigate('/signin');
+    setState({ status: 'signed-out', left: true });
+    navigate('/signin', { replace: true });
     // A fresh token for the next sign-in on this page.
     void refresh();
   }, [navigate, refresh]);
