@@ -431,6 +431,10 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
       `${baseUrl}/police/api/requests/${encodeURIComponent(filed.id)}/evidence-pack`,
     );
     expect(pack.status()).toBe(404);
+    // The portal's page answers its own paths, never an unknown API path.
+    const unknown = await uk.request.get(`${baseUrl}/police/api/no-such-route`);
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()['content-type']).toMatch(/^application\/problem\+json/);
     expect(await seriousViolations(uk)).toEqual([]);
   }, 120_000);
 
