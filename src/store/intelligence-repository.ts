@@ -35,7 +35,7 @@ const sameIndicator = (a: Indicator, b: Indicator): boolean =>
   a.sources.join() === b.sources.join() &&
   a.jurisdictions.join() === b.jurisdictions.join();
 
-interface IndicatorRow {
+export interface IndicatorRow {
   key: string;
   kind: IndicatorKind;
   display: string;
@@ -50,7 +50,8 @@ interface IndicatorRow {
   revision: number;
 }
 
-const toIndicator = (row: IndicatorRow): Indicator & { display: string } => ({
+/** An `indicators` row as the domain sees it (used by every repository reading that table). */
+export const toIndicator = (row: IndicatorRow): Indicator & { display: string } => ({
   kind: row.kind,
   key: row.key,
   display: row.display,

@@ -1,5 +1,5 @@
 import type { IndicatorKind, NormalizedIdentifier } from '../intelligence/identifiers/identifier.js';
-import type { Indicator, RiskLevel, ScamType } from '../intelligence/indicator.js';
+import type { Indicator, ScamType } from '../intelligence/indicator.js';
 import { assignCluster, clusterFigures, lookalikeClusterKey } from '../scam-reports/clustering.js';
 import type { ConfirmedMention, ConfirmationRecord } from '../scam-reports/confirmation.js';
 import { isOverdue } from '../scam-reports/dispute-deadline.js';
@@ -27,7 +27,12 @@ import type {
 } from '../scam-reports/model.js';
 import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
-import { expireIndicator, mergeIndicatorRecords } from './intelligence-repository.js';
+import {
+  expireIndicator,
+  mergeIndicatorRecords,
+  toIndicator,
+  type IndicatorRow,
+} from './intelligence-repository.js';
 import { isoRequired, jsonObject } from './rows.js';
 
 // The advisory-lock class of cluster keys (the second half of each lock is the key's hash): two
@@ -665,37 +670,13 @@ export class ScamReportRepository {
 
   /** The indicators behind confirmed (or referred) clusters, for export; no reporter data. */
   async confirmedIndicators(): Promise<(Indicator & { display: string })[]> {
-    const rows = await this.db.query<{
-      key: string;
-      kind: IndicatorKind;
-      display: string;
-      sources: Indicator['sources'];
-      scam_type: ScamType;
-      risk_level: RiskLevel;
-      first_seen: Date | string;
-      last_seen: Date | string;
-      report_count: number;
-      jurisdictions: string[];
-      expires_at: Date | string | null;
-    }>(
+    const rows = await this.db.query<IndicatorRow>(
       `SELECT * FROM indicators WHERE key IN (
          SELECT i.key FROM scam_report_identifiers i JOIN scam_reports r ON r.id = i.report_id
          JOIN scam_clusters c ON c.id = r.cluster_id WHERE c.status IN ('confirmed', 'referred'))
        ORDER BY key`,
     );
-    return rows.map((row) => ({
-      kind: row.kind,
-      key: row.key,
-      display: row.display,
-      sources: row.sources,
-      scamType: row.scam_type,
-      riskLevel: row.risk_level,
-      firstSeenMs: new Date(row.first_seen).getTime(),
-      lastSeenMs: new Date(row.last_seen).getTime(),
-      reportCount: row.report_count,
-      jurisdictions: row.jurisdictions,
-      expiresAtMs: row.expires_at ? new Date(row.expires_at).getTime() : null,
-    }));
+    return rows.map(toIndicator);
   }
 
   async insertDispute(dispute: {

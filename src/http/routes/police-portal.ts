@@ -29,6 +29,7 @@ import {
 import { OFFICER_SESSION_LIFETIME_MS, type OfficerSession } from '../../store/officer-repository.js';
 import { ensureSecret } from '../../store/settings-repository.js';
 import { sendProblem } from '../problem.js';
+import { refuseUpload } from '../upload-refusal.js';
 
 export const POLICE_SESSION_COOKIE = 'caveat_police_session';
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -311,7 +312,7 @@ export function policePortalRoutes(caveat: Caveat): FastifyPluginAsyncTypebox {
             ]);
           content = await file.toBuffer();
         } catch (error) {
-          return refuseUpload(reply, error);
+          return refuseUpload(reply, error, 10);
         }
         // The name and the declared type are the sender's word; the bytes decide.
         const sniffed = await fileTypeFromBuffer(content);
@@ -352,22 +353,4 @@ export function policePortalRoutes(caveat: Caveat): FastifyPluginAsyncTypebox {
       },
     );
   };
-}
-
-/** Multipart refusals (too large, too many parts, not multipart) as problem+json naming `file`. */
-function refuseUpload(reply: FastifyReply, error: unknown) {
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'FST_REQ_FILE_TOO_LARGE')
-    return sendProblem(reply, 413, 'file: larger than 10 MB', [
-      { field: 'file', message: 'larger than 10 MB' },
-    ]);
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-    return sendProblem(reply, 415, 'headers/content-type: send multipart/form-data with the field "file"', [
-      { field: 'headers/content-type', message: 'must be multipart/form-data' },
-    ]);
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-    return sendProblem(reply, 422, 'file: send exactly one file and no other fields', [
-      { field: 'file', message: 'send exactly one file' },
-    ]);
-  throw error;
 }

@@ -33,6 +33,7 @@ import {
 } from '../../scam-reports/model.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { sendProblem } from '../problem.js';
+import { refuseUpload } from '../upload-refusal.js';
 import { problemResponses } from '../schemas.js';
 import { requireVisible, SECURITY } from '../scope.js';
 
@@ -156,7 +157,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
         try {
           file = await request.file();
         } catch (error) {
-          return refuseUpload(reply, error);
+          return refuseUpload(reply, error, 5);
         }
         if (!file || file.fieldname !== 'file')
           return sendProblem(reply, 422, 'file: send the evidence as the multipart field "file"', [
@@ -166,7 +167,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
         try {
           content = await file.toBuffer();
         } catch (error) {
-          return refuseUpload(reply, error);
+          return refuseUpload(reply, error, 5);
         }
         const actor = request.principal ? actorOf(request) : `evidence-token:${id}`;
         const result = await service.addEvidence(id, content, file.file.truncated, actor);
@@ -485,22 +486,4 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
         throw RequestProblem.notFound('params/id', 'no such cluster');
     }
   };
-}
-
-/** Multipart refusals (too large, too many parts, not multipart) as problem+json naming `file`. */
-function refuseUpload(reply: FastifyReply, error: unknown) {
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'FST_REQ_FILE_TOO_LARGE')
-    return sendProblem(reply, 413, 'file: larger than 5 MB', [
-      { field: 'file', message: 'larger than 5 MB' },
-    ]);
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-    return sendProblem(reply, 415, 'headers/content-type: send multipart/form-data with the field "file"', [
-      { field: 'headers/content-type', message: 'must be multipart/form-data' },
-    ]);
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-    return sendProblem(reply, 422, 'file: send exactly one file and no other fields', [
-      { field: 'file', message: 'send exactly one file' },
-    ]);
-  throw error;
 }
