@@ -4,7 +4,7 @@
  * "verify your account" pages, airdrop and reward claims, wallet "sync"/"restore" pages, sites on
  * free hosting platforms, punycode and accented homoglyphs, typosquats), plus every example of
  * issue 14. They are written here as patterns, not as reports about real sites, and none comes from
- * eth-phishing-detect, which stays a held-out test. Unicode names are given as such; the tests look
+ * the public phishing list kept outside the project as the independent held-out check. Unicode names are given as such; the tests look
  * them up in their punycode form, as a browser sends them.
  */
 export type ImpersonationClass =
