@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -63,67 +63,16 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
         setHeaders: (response) => response.header('access-control-allow-origin', '*'),
       });
     }
-    if (existsSync(`${consoleDir}/index.html`)) {
-      const consoleHtml = readFileSync(`${consoleDir}/index.html`, 'utf8');
-      await app.register(fastifyStatic, {
-        root: consoleDir,
-        prefix: '/console/',
-        decorateReply: false,
-        index: false,
-        wildcard: false,
-        // Only the preview frame is ever framed, and only by the console itself.
-        setHeaders: (response) => {
-          response.header('content-security-policy', consoleCsp("'self'"));
-          response.header('x-frame-options', 'SAMEORIGIN');
-          response.header('referrer-policy', 'same-origin');
-        },
-      });
-      // The console is a single-page app: its own paths (/console/campaigns/…) all load index.html.
-      const sendConsole = (_request: unknown, reply: FastifyReply) =>
-        reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .header('content-security-policy', consoleCsp("'none'"))
-          .header('x-frame-options', 'DENY')
-          .header('referrer-policy', 'same-origin')
-          .send(consoleHtml);
-      app.get('/console', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
-      app.get('/console/', { schema: { hide: true } }, sendConsole);
-      app.get('/console/*', { schema: { hide: true } }, sendConsole);
-    }
-    // The police portal: its own SPA, under the console's CSP, never framed. /police/api/* are the
-    // portal's API routes (registered elsewhere), so the index.html fallback leaves them alone.
-    const policeDir = `${options.publicDir}/police`;
-    if (existsSync(`${policeDir}/index.html`)) {
-      const policeHtml = readFileSync(`${policeDir}/index.html`, 'utf8');
-      await app.register(fastifyStatic, {
-        root: `${policeDir}/assets`,
-        prefix: '/police/assets/',
-        decorateReply: false,
-        index: false,
-        wildcard: false,
-        setHeaders: (response) => {
-          response.header('content-security-policy', consoleCsp("'none'"));
-          response.header('x-frame-options', 'DENY');
-          response.header('referrer-policy', 'same-origin');
-        },
-      });
-      const sendPortal = (_request: unknown, reply: FastifyReply) =>
-        reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .header('content-security-policy', consoleCsp("'none'"))
-          .header('x-frame-options', 'DENY')
-          .header('referrer-policy', 'same-origin')
-          .send(policeHtml);
-      app.get('/police', { schema: { hide: true } }, (_request, reply) => reply.redirect('/police/'));
-      app.get('/police/', { schema: { hide: true } }, sendPortal);
-      app.get<{ Params: { '*': string } }>('/police/*', { schema: { hide: true } }, (request, reply) => {
-        // An API path no route answered is a 404 problem, not the portal's page.
-        if (request.params['*'].startsWith('api/')) return reply.callNotFound();
-        return sendPortal(request, reply);
-      });
-    }
+    // Only the console's preview frame is ever framed, and only by the console itself.
+    await registerSinglePageApp(app, { name: 'console', dir: consoleDir, assetsFramable: true });
+    // The police portal: its own SPA, never framed. /police/api/* are the portal's API routes
+    // (registered elsewhere), so the index.html fallback leaves them alone.
+    await registerSinglePageApp(app, {
+      name: 'police',
+      dir: `${options.publicDir}/police`,
+      assetsFramable: false,
+      apiPrefix: 'api/',
+    });
     if (options.demo && existsSync(demoDir)) {
       await app.register(fastifyStatic, {
         root: demoDir,
@@ -158,4 +107,44 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
       );
     }
   };
+}
+
+/**
+ * A Vite-built single-page app at /<name>/: its files with the console CSP, and index.html for
+ * every other path under it (its own client-side routes), never framed. Paths under `apiPrefix` are
+ * left to the API routes, so an unknown one is a 404 problem rather than the app's page.
+ */
+async function registerSinglePageApp(
+  app: FastifyInstance,
+  options: { name: string; dir: string; assetsFramable: boolean; apiPrefix?: string },
+): Promise<void> {
+  const { name, dir, assetsFramable, apiPrefix } = options;
+  if (!existsSync(`${dir}/index.html`)) return;
+  const html = readFileSync(`${dir}/index.html`, 'utf8');
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: `/${name}/`,
+    decorateReply: false,
+    index: false,
+    wildcard: false,
+    setHeaders: (response) => {
+      response.header('content-security-policy', consoleCsp(assetsFramable ? "'self'" : "'none'"));
+      response.header('x-frame-options', assetsFramable ? 'SAMEORIGIN' : 'DENY');
+      response.header('referrer-policy', 'same-origin');
+    },
+  });
+  const sendApp = (_request: unknown, reply: FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', consoleCsp("'none'"))
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin')
+      .send(html);
+  app.get(`/${name}`, { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${name}/`));
+  app.get(`/${name}/`, { schema: { hide: true } }, sendApp);
+  app.get<{ Params: { '*': string } }>(`/${name}/*`, { schema: { hide: true } }, (request, reply) => {
+    if (apiPrefix && request.params['*'].startsWith(apiPrefix)) return reply.callNotFound();
+    return sendApp(request, reply);
+  });
 }
