@@ -35,6 +35,14 @@ const SampleRatioCheckSchema = Type.Object({
   p: Nullable(Type.Number()),
   mismatch: Type.Boolean({ description: 'p below threshold: the observed split is not the configured one' }),
   threshold: Type.Number(),
+  method: Nullable(
+    Type.Union([Type.Literal('chi-square'), Type.Literal('exact binomial')], {
+      description: 'χ² when every (pooled) arm expects at least 5 decisions, else the exact binomial test',
+    }),
+  ),
+  pooled: Type.Array(Type.Array(Type.String()), {
+    description: 'arms tested as one cell because one of them expected fewer than 5',
+  }),
 });
 
 export const ReportFilterSchema = Type.Object({

@@ -75,6 +75,12 @@ export function newcombeDifference(
  * Relative difference p1/p2 − 1 with the Katz log interval for the risk ratio; with a zero count
  * the log interval is undefined, so 0.5 is added to each cell (Haldane–Anscombe), and with no
  * baseline at all there is no relative difference to report.
+ *
+ * The corrected interval is centred on the corrected ratio, but the point reported is the observed
+ * one. With x1 = 0 that point is a ratio of 0 (−100%), below any corrected lower bound: no event in
+ * the first arm cannot rule out a ratio of 0, so the lower bound is 0 there (as the exact and score
+ * intervals for a zero count reach 0). Every other 0-or-n case keeps the point inside (checked
+ * exhaustively for n ≤ 60 and by property test).
  */
 export function relativeDifference(
   x1: number,
@@ -91,7 +97,7 @@ export function relativeDifference(
   const z = zFor(confidence);
   return {
     difference: x1 / n1 / (x2 / n2) - 1,
-    low: ratio * Math.exp(-z * se) - 1,
+    low: x1 === 0 ? -1 : ratio * Math.exp(-z * se) - 1,
     high: ratio * Math.exp(z * se) - 1,
   };
 }
