@@ -15,6 +15,8 @@ export interface Metrics {
   storeReconnects: Counter;
   degradedSpooled: Gauge;
   degradedRecorded: Counter;
+  decisionBatchSize: Histogram;
+  decisionBatchesInFlight: Histogram;
 }
 
 export function createMetrics(): Metrics {
@@ -22,6 +24,18 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
+    decisionBatchSize: new Histogram({
+      name: 'caveat_decision_batch_size',
+      help: 'Decisions per group-commit transaction',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    decisionBatchesInFlight: new Histogram({
+      name: 'caveat_decision_batches_in_flight',
+      help: 'Group-commit transactions in flight when a batch left, this one included',
+      buckets: [1, 2, 3, 4, 6, 8, 12, 16],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: 'caveat_http_request_duration_seconds',
       help: 'HTTP request duration by route and status',

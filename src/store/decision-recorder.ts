@@ -32,6 +32,9 @@ export interface RecorderStats {
   records: number;
 }
 
+/** What each batch looked like when it left: how many decisions, and how many batches were in flight with it. */
+export type BatchObserver = (size: number, inFlight: number) => void;
+
 /**
  * Group commit for decisions: requests that arrive while a write is in flight are written together
  * in the next transaction, and each caller is answered only after its row is committed. One
@@ -50,7 +53,7 @@ export class DecisionRecorder {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { maxBatch?: number; maxInFlight?: number } = {},
+    private readonly options: { maxBatch?: number; maxInFlight?: number; onBatch?: BatchObserver } = {},
   ) {}
 
   addWriteHook(hook: DecisionWriteHook): void {
@@ -129,6 +132,7 @@ export class DecisionRecorder {
     const batch = this.queue.splice(0, this.options.maxBatch ?? 1000);
     if (batch.length === 0) return;
     this.inFlight += 1;
+    this.options.onBatch?.(batch.length, this.inFlight);
     this.schedule();
     try {
       const results = await this.write(batch.map((pending) => pending.record));
