@@ -41,8 +41,12 @@ export function reportHtml(report: PilotReport, title: string): string {
       (s) =>
         `<tr><td>${escape(s.campaignId)} v${s.version}</td><td>${Object.entries(s.assignment.observed)
           .map(([k, n]) => `${escape(k)}: ${n}`)
-          .join(', ')}</td><td>${p(s.assignment.p)}</td><td>${p(s.analysed.p)}</td><td>${
-          s.assignment.mismatch || s.analysed.mismatch ? '<strong class="alarm">MISMATCH</strong>' : 'ok'
+          .join(
+            ', ',
+          )}</td><td>${p(s.assignment.p)}</td><td>${p(s.analysed.p)}</td><td>${p(s.outcomeReporting.p)}</td><td>${
+          s.assignment.mismatch || s.analysed.mismatch || s.outcomeReporting.mismatch
+            ? '<strong class="alarm">MISMATCH</strong>'
+            : 'ok'
         }</td></tr>`,
     )
     .join('');
@@ -82,7 +86,7 @@ ${u.alwaysValid ? `<tr><th>Always-valid interval (safe to watch daily)</th><td>$
 </table>
 <figure>${upliftChart(report)}</figure>
 <h2>Sample ratio check</h2>
-<table><tr><th>Version</th><th>Observed</th><th>p (assignment)</th><th>p (reported outcomes)</th><th></th></tr>${srm || '<tr><td colspan="5">No experiment data.</td></tr>'}</table>
+<table><tr><th>Version</th><th>Observed</th><th>p (assignment)</th><th>p (reported outcomes)</th><th>p (share reported, warned vs holdout)</th><th></th></tr>${srm || '<tr><td colspan="6">No experiment data.</td></tr>'}</table>
 <h2>Variants</h2>
 <table><tr><th>Variant</th><th>Warned</th><th>Intervention rate</th><th>Completion</th></tr>
 ${report.variants.map((v) => `<tr><td>${escape(v.variant || '—')}</td><td>${v.decisions}</td><td>${rate(v.intervention)}</td><td>${rate(v.completion)}</td></tr>`).join('')}

@@ -126,6 +126,7 @@ export interface PilotReport {
     version: number;
     assignment: SampleRatioCheck;
     analysed: SampleRatioCheck;
+    outcomeReporting: OutcomeReportingCheck;
   }[];
   variants: { variant: string; decisions: number; intervention: RateEstimate; completion: RateEstimate }[];
   variantComparison: {
@@ -136,4 +137,19 @@ export interface PilotReport {
   } | null;
   daily: PeriodFigures[];
   weekly: PeriodFigures[];
+}
+
+/**
+ * Share of each arm's decisions whose outcome was reported, compared between the arms (pooled
+ * two-proportion z test, at the sample-ratio alarm's threshold). Conditioning on assignment makes
+ * it far more sensitive than the χ² of reported counts: a holdout losing 10% of its reports moves
+ * the split of reported outcomes by two points, which that χ² misses, but its reporting share by ten.
+ */
+export interface OutcomeReportingCheck {
+  warned: RateEstimate;
+  holdout: RateEstimate;
+  statistic: number | null;
+  p: number | null;
+  mismatch: boolean;
+  threshold: number;
 }

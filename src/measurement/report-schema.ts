@@ -123,6 +123,17 @@ export const PilotReportSchema = Type.Object(
         version: Type.Integer(),
         assignment: SampleRatioCheckSchema,
         analysed: SampleRatioCheckSchema,
+        outcomeReporting: Type.Object(
+          {
+            warned: RateEstimateSchema,
+            holdout: RateEstimateSchema,
+            statistic: Nullable(Type.Number()),
+            p: Nullable(Type.Number()),
+            mismatch: Type.Boolean({ description: 'p below threshold: one arm loses more outcome reports' }),
+            threshold: Type.Number(),
+          },
+          { description: "share of each arm's decisions with a reported outcome, compared between the arms" },
+        ),
       }),
     ),
     variants: Type.Array(

@@ -1,6 +1,7 @@
 import type {
   Counts,
   ExperimentConfig,
+  OutcomeReportingCheck,
   PeriodFigures,
   PilotReport,
   ReportInput,
@@ -105,6 +106,11 @@ export function buildReport(input: ReportInput): PilotReport {
     else if (check.analysed.mismatch)
       notes.push(
         `Sample ratio mismatch in ${where} among reported outcomes (p < ${check.analysed.threshold}): one arm's withdrawals go unreported more often than the other's (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained; see uplift.outcomeReported.`,
+      );
+    const reporting = check.outcomeReporting;
+    if (reporting.mismatch)
+      notes.push(
+        `Outcome reporting differs between the arms in ${where} (p < ${reporting.threshold}): outcomes were reported for ${share(reporting.warned.rate)} of warned and ${share(reporting.holdout.rate)} of holdout decisions (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained.`,
       );
   }
 
@@ -237,10 +243,35 @@ function sampleRatioChecks(
           count((row) => row.withdrew + row.stayed),
           shares,
         ),
+        outcomeReporting: outcomeReportingCheck(own, (row) =>
+          row.arm === 'holdout' ? true : variants.some((variant) => variant.key === row.variant),
+        ),
       };
     })
     .filter((check): check is NonNullable<typeof check> => check !== null);
 }
+
+/** See OutcomeReportingCheck; the same threshold as the sample-ratio alarm, which also runs often. */
+function outcomeReportingCheck(
+  rows: readonly RollupRow[],
+  included: (row: RollupRow) => boolean,
+  threshold = 0.001,
+): OutcomeReportingCheck {
+  const warned = sum(rows.filter((row) => row.arm === 'treatment' && included(row)));
+  const holdout = sum(rows.filter((row) => row.arm === 'holdout'));
+  const reportedWarned = rate(warned.withdrew + warned.stayed, warned.decisions);
+  const reportedHoldout = rate(holdout.withdrew + holdout.stayed, holdout.decisions);
+  const test = twoProportionZTest(reportedWarned.x, reportedWarned.n, reportedHoldout.x, reportedHoldout.n);
+  return {
+    warned: reportedWarned,
+    holdout: reportedHoldout,
+    ...test,
+    mismatch: test.p !== null && test.p < threshold,
+    threshold,
+  };
+}
+
+const share = (value: number | null) => (value === null ? 'none' : `${(value * 100).toFixed(1)}%`);
 
 function periods(rows: readonly RollupRow[], periodOf: (day: string) => string): PeriodFigures[] {
   const byPeriod = new Map<string, RollupRow[]>();

@@ -29,8 +29,9 @@ export function SrmBanners({ checks }: { checks: Entry[] }) {
       .filter((stage) => entry[stage].mismatch)
       .map((stage) => ({ entry, stage, check: entry[stage] })),
   );
+  const reporting = checks.filter((entry) => entry.outcomeReporting.mismatch);
   if (checks.length === 0) return null;
-  if (alarms.length === 0) {
+  if (alarms.length === 0 && reporting.length === 0) {
     return (
       <p className="note-ok">Sample ratio OK: every version split users between the arms as configured.</p>
     );
@@ -56,6 +57,23 @@ export function SrmBanners({ checks }: { checks: Entry[] }) {
           </div>
         );
       })}
+      {reporting.map((entry) => (
+        <div
+          role="alert"
+          className="alert alert-error srm"
+          key={`${entry.campaignId}:${entry.version}:reporting`}
+        >
+          <p className="alert-title">
+            Outcome reporting differs between the arms in version {entry.version} of {entry.campaignId}
+          </p>
+          <p>
+            Outcomes reported for {percent(entry.outcomeReporting.warned.rate)} of warned and{' '}
+            {percent(entry.outcomeReporting.holdout.rate)} of holdout decisions (
+            {formatP(entry.outcomeReporting.p)}). One arm loses more reports than the other, so its comparison
+            with the holdout cannot be trusted until the cause is found.
+          </p>
+        </div>
+      ))}
     </>
   );
 }
