@@ -31,7 +31,7 @@ export class ReportService {
     });
   }
 
-  /** Sample size for a pilot, with weeks at the campaign's traffic over the last four weeks. */
+  /** Sample size for a pilot, with weeks at the campaign's traffic over the days observed (at most 28). */
   async power(options: {
     baselineRate: number;
     effect: number;

@@ -168,7 +168,12 @@ export const PowerPlanSchema = Type.Object(
     treatmentUsers: Type.Integer(),
     holdoutUsers: Type.Integer(),
     totalUsers: Type.Integer(),
-    weeks: Nullable(Type.Number({ description: "at the campaign's traffic of the last four weeks" })),
+    weeks: Nullable(
+      Type.Number({
+        description:
+          "at the campaign's traffic over the days observed: the last 28, or since its first decision",
+      }),
+    ),
     weeklyEligible: Nullable(Type.Number({ description: 'decisions per week under the campaign' })),
   },
   { description: 'Users and weeks a pilot needs (two-sided two-proportion z test)' },

@@ -101,13 +101,20 @@ export class MeasurementRepository {
   }
 
   /** Decisions per week under a campaign over the last 28 days, for power planning. */
+  /**
+   * Decisions per week under a campaign, projected from the days actually observed: the last 28,
+   * or fewer when the first decision is more recent (a one-day pilot's day counts as one day, not
+   * as a quarter of four weeks). Days are UTC; today counts as a day.
+   */
   async weeklyTraffic(campaignId: string, now: Date): Promise<number> {
-    const since = new Date(now.getTime() - 28 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    const rows = await this.db.query<{ n: number | null }>(
-      `SELECT sum(decisions)::int AS n FROM measurement_daily WHERE campaign_id = $1 AND day >= $2::date`,
-      [campaignId, since],
+    const today = now.toISOString().slice(0, 10);
+    const rows = await this.db.query<{ span: number | null; n: number | null }>(
+      `SELECT $2::date - min(day) + 1 AS span, sum(decisions) FILTER (WHERE day > $2::date - 28)::int AS n
+       FROM measurement_daily WHERE campaign_id = $1 AND day <= $2::date`,
+      [campaignId, today],
     );
-    return (rows[0]?.n ?? 0) / 4;
+    const span = Math.min(28, rows[0]?.span ?? 0);
+    return span > 0 ? ((rows[0]?.n ?? 0) * 7) / span : 0;
   }
 }
 
