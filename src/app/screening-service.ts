@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { RequestProblem } from '../errors.js';
 import type { Decision, DecisionResponse } from '../screening/decision.js';
-import { decide, degradedVerdict } from '../screening/engine.js';
+import { decide, degradedVerdict, type CapSlot } from '../screening/engine.js';
 import type { FrequencyLedger } from '../screening/frequency-ledger.js';
 import type { ScreeningRequest } from '../screening/request.js';
 import type { RiskCheck, RiskFinding } from '../screening/risk-check.js';
@@ -53,6 +53,7 @@ export class ScreeningService {
       createdAt: now.toISOString(),
     };
     let decision: Decision;
+    let slot: CapSlot | undefined;
     try {
       decision = {
         ...base,
@@ -61,9 +62,11 @@ export class ScreeningService {
           ledger: this.ledger,
           riskChecks: this.riskChecks,
           nowMs: now.getTime(),
+          onCapSlot: (taken) => (slot = taken),
         }),
       };
     } catch (error) {
+      slot = undefined;
       this.options.onDegraded('engine_failed', error);
       decision = {
         ...base,
@@ -75,7 +78,26 @@ export class ScreeningService {
         ),
       };
     }
-    const record: DecisionRecord = { decision, request, requestHash };
+    const record: DecisionRecord = {
+      decision,
+      request,
+      requestHash,
+      ...(slot
+        ? {
+            cap: {
+              claim: {
+                campaignId: slot.campaignId,
+                userRef: request.userRef,
+                decisionId: decision.id,
+                atMs: now.getTime(),
+                windowStartMs: slot.windowStartMs,
+                maxPerUser: slot.maxPerUser,
+              },
+              ifRefused: { ...base, ...slot.ifRefused },
+            },
+          }
+        : {}),
+    };
     if (this.options.storeAvailable?.() === false) {
       return this.failSafe(record, snapshot, new Error('the store is down'));
     }

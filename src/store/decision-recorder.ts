@@ -4,6 +4,7 @@ import type { Decision } from '../screening/decision.js';
 import type { ScreeningRequest } from '../screening/request.js';
 import type { Database, Queryable } from './database.js';
 import type { SpooledDecision } from './degraded-spool.js';
+import { claimSlots, releaseSlots, type CapClaim, type CapState } from './frequency-marks.js';
 import { jsonObject } from './rows.js';
 
 export interface DecisionRecord {
@@ -11,6 +12,8 @@ export interface DecisionRecord {
   request: ScreeningRequest;
   /** Fingerprint of the request, so a reused idempotency key with another body is caught. */
   requestHash: string;
+  /** The frequency-cap slot this decision took, and the decision to record if the store refuses it. */
+  cap?: { claim: CapClaim; ifRefused: Decision };
 }
 
 export type RecordResult =
@@ -53,7 +56,13 @@ export class DecisionRecorder {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { maxBatch?: number; maxInFlight?: number; onBatch?: BatchObserver } = {},
+    private readonly options: {
+      maxBatch?: number;
+      maxInFlight?: number;
+      onBatch?: BatchObserver;
+      /** The store's frequency-cap marks after each batch's claims (to refresh a replica's cache). */
+      onCapStates?: (states: readonly CapState[]) => void;
+    } = {},
   ) {}
 
   addWriteHook(hook: DecisionWriteHook): void {
@@ -152,11 +161,28 @@ export class DecisionRecorder {
       if (!firstByKey.has(record.decision.idempotencyKey))
         firstByKey.set(record.decision.idempotencyKey, record);
     }
-    const unique = [...firstByKey.values()];
+    const claimed = [...firstByKey.values()];
     const stored = await this.db.transaction(async (tx) => {
+      // Claims first, so a refused slot turns into the capped decision before anything is written.
+      const claims = claimed.flatMap((record) => (record.cap ? [record.cap.claim] : []));
+      const { refused, states } = await claimSlots(tx, claims);
+      const unique = claimed.map((record) =>
+        record.cap && refused.has(record.decision.id)
+          ? { ...record, decision: record.cap.ifRefused }
+          : record,
+      );
       const inserted = await insertDecisions(tx, unique);
       const insertedKeys = new Set(inserted);
       const fresh = unique.filter((record) => insertedKeys.has(record.decision.idempotencyKey));
+      // A replayed key wrote nothing: the slot its new decision claimed goes back.
+      await releaseSlots(
+        tx,
+        unique.flatMap((record) =>
+          record.cap && !refused.has(record.decision.id) && !insertedKeys.has(record.decision.idempotencyKey)
+            ? [record.cap.claim]
+            : [],
+        ),
+      );
       for (const hook of this.hooks) if (fresh.length > 0) await hook(tx, fresh);
       const missing = unique.filter((record) => !insertedKeys.has(record.decision.idempotencyKey));
       const existing =
@@ -166,17 +192,26 @@ export class DecisionRecorder {
               missing.map((r) => r.decision.idempotencyKey),
             )
           : new Map();
-      return { insertedKeys, existing };
+      return {
+        insertedKeys,
+        existing,
+        written: new Map(unique.map((record) => [record.decision.id, record])),
+        states,
+      };
     });
     this.stats.batches += 1;
     this.stats.records += stored.insertedKeys.size;
+    if (stored.states.length > 0) this.options.onCapStates?.(stored.states);
     return records.map((record) => {
       const key = record.decision.idempotencyKey;
       const winner = firstByKey.get(key);
       if (winner === record && stored.insertedKeys.has(key))
-        return { status: 'recorded', decision: record.decision };
+        return {
+          status: 'recorded',
+          decision: stored.written.get(record.decision.id)?.decision ?? record.decision,
+        };
       const earlier = stored.existing.get(key) ?? {
-        decision: winner?.decision,
+        decision: winner && (stored.written.get(winner.decision.id)?.decision ?? winner.decision),
         requestHash: winner?.requestHash,
       };
       if (!earlier.decision) throw new Error(`decision for idempotency key ${key} vanished`);
