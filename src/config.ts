@@ -20,6 +20,13 @@ export const ConfigSchema = Type.Object({
   ),
   LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
   ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
+  EVENT_RETENTION_MONTHS: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1200,
+      description: 'Keep reaction events this many whole months, then drop their month; unset keeps them',
+    }),
+  ),
   PUBLIC_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
   SCAM_REPORTS_PER_MINUTE: Type.Integer({
     minimum: 1,
@@ -82,6 +89,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   abandonAfterMs: number;
+  /** Months of reaction events kept (whole months are dropped after); undefined keeps every month. */
+  eventRetentionMonths: number | undefined;
   publicLookupPerMinute: number;
   scamReportsPerMinute: number;
   cookieSecure: 'auto' | boolean;
@@ -116,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const isNumber = [
       'PORT',
       'ABANDON_AFTER_MINUTES',
+      'EVENT_RETENTION_MONTHS',
       'PUBLIC_LOOKUP_PER_MINUTE',
       'SCAM_REPORTS_PER_MINUTE',
       'SIGN_IN_PER_MINUTE',
@@ -144,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: config.DATABASE_URL,
     logLevel: config.LOG_LEVEL,
     abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,
+    eventRetentionMonths: config.EVENT_RETENTION_MONTHS,
     publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
     scamReportsPerMinute: config.SCAM_REPORTS_PER_MINUTE,
     cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',

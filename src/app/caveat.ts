@@ -6,6 +6,7 @@ import { CampaignRepository } from '../store/campaign-repository.js';
 import { ConsoleUserRepository } from '../store/console-user-repository.js';
 import type { Database } from '../store/database.js';
 import { DecisionRecorder } from '../store/decision-recorder.js';
+import { EventPartitions } from '../store/event-partitions.js';
 import { EventRepository } from '../store/event-repository.js';
 import { IntelligenceRepository } from '../store/intelligence-repository.js';
 import { destinationCheck } from '../intelligence/destination-check.js';
@@ -86,10 +87,14 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  // Events of this month and the next must find their partition (migration 016), however long ago
+  // the store was migrated; the sweeper keeps it so hourly.
+  const eventPartitions = new EventPartitions(db);
+  await eventPartitions.ensure(new Date());
   const metrics = createMetrics();
   const campaigns = new CampaignRepository(db);
   const apiKeys = new ApiKeyRepository(db);
-  const events = new EventRepository(db);
+  const events = new EventRepository(db, config.eventRetentionMonths);
   // Several batches in flight only where the store can commit them in parallel (see DecisionRecorder).
   const recorder = new DecisionRecorder(db, { maxInFlight: db.kind === 'postgres' ? 4 : 1 });
   const snapshots = new SnapshotHolder(db, campaigns, (error) =>
@@ -149,6 +154,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   if (recovery && spool && spool.size > 0)
     await recovery.drain().catch((error: unknown) => logger.error({ err: error }, 'spool drain failed'));
   let sweeper: NodeJS.Timeout | undefined;
+  let partitionSweeper: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
     sweeper = setInterval(() => {
       events
@@ -160,6 +166,18 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
         .catch((error: unknown) => logger.error({ err: error }, 'session cleanup failed'));
     }, 60_000);
     sweeper.unref();
+    partitionSweeper = setInterval(() => {
+      const now = new Date();
+      eventPartitions
+        .ensure(now)
+        .then(async () => {
+          if (config.eventRetentionMonths === undefined) return;
+          const dropped = await eventPartitions.applyRetention(config.eventRetentionMonths, now);
+          if (dropped.length > 0) logger.info({ dropped }, 'dropped event months past retention');
+        })
+        .catch((error: unknown) => logger.error({ err: error }, 'event partition maintenance failed'));
+    }, 3_600_000);
+    partitionSweeper.unref();
   }
   return {
     config,
@@ -187,6 +205,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     recovery,
     async close() {
       if (sweeper) clearInterval(sweeper);
+      if (partitionSweeper) clearInterval(partitionSweeper);
       health.stop();
       await recovery?.drain().catch(() => undefined);
       await spool?.close();

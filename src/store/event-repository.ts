@@ -7,6 +7,7 @@ import {
 } from '../measurement/outcome.js';
 import type { ReactionInput } from '../measurement/reaction-input.js';
 import type { Database, Queryable } from './database.js';
+import { retentionBoundary } from './event-partitions.js';
 
 export interface IngestResult {
   results: { id: string; status: 'accepted' | 'duplicate' }[];
@@ -53,7 +54,15 @@ const SHOWN_ONLY: ReadonlySet<ReactionType> = new Set(['displayed', 'resource_op
 export class EventRepository {
   private readonly hooks: OutcomeWriteHook[] = [];
 
-  constructor(private readonly db: Database) {}
+  /**
+   * @param retentionMonths how long events are kept (EVENT_RETENTION_MONTHS); undefined keeps them.
+   * Events of a decision older than that are refused: its earlier events are gone, so its outcome
+   * could no longer be derived from them.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly retentionMonths?: number,
+  ) {}
 
   addOutcomeHook(hook: OutcomeWriteHook): void {
     this.hooks.push(hook);
@@ -62,8 +71,12 @@ export class EventRepository {
   async ingest(events: readonly ReactionInput[], options: IngestOptions): Promise<IngestResult> {
     return this.db.transaction(async (tx) => {
       await lockOutcomeWriters(tx);
+      const retainedFrom =
+        this.retentionMonths === undefined ? undefined : retentionBoundary(options.now, this.retentionMonths);
       const decisionIds = [...new Set(events.map((event) => event.decisionId))];
       const decisions = await loadDecisionFacts(tx, decisionIds);
+      // By id alone, across every month: the table's key (id, occurred_at) refuses a retry by itself,
+      // but only this lookup, done under the writers' lock, sees one id reused at another time.
       const existing = await loadEvents(
         tx,
         'id',
@@ -85,7 +98,7 @@ export class EventRepository {
             });
           return;
         }
-        const problem = checkEvent(event, decisions.get(event.decisionId), options);
+        const problem = checkEvent(event, decisions.get(event.decisionId), options, retainedFrom);
         if (problem) problems.push({ field: `${field}/${problem.field}`, message: problem.message });
         seenInBatch.set(event.id, event);
         fresh.push(event);
@@ -157,8 +170,15 @@ function checkEvent(
   event: ReactionInput,
   decision: DecisionFacts | undefined,
   options: IngestOptions,
+  retainedFrom: Date | undefined,
 ): { field: string; message: string } | undefined {
   if (!decision) return { field: 'decisionId', message: `no decision ${event.decisionId}` };
+  if (retainedFrom && decision.created_at < retainedFrom) {
+    return {
+      field: 'decisionId',
+      message: `decision ${decision.id} is older than the event retention; its events are no longer kept`,
+    };
+  }
   if (options.onlyDecisionId !== undefined && event.decisionId !== options.onlyDecisionId) {
     return { field: 'decisionId', message: 'the event token does not cover this decision' };
   }
@@ -183,6 +203,9 @@ function checkEvent(
   if (at > options.now.getTime() + CLOCK_SKEW_MS) return { field: 'occurredAt', message: 'is in the future' };
   if (at < decision.created_at.getTime() - CLOCK_SKEW_MS) {
     return { field: 'occurredAt', message: 'is before the decision was made' };
+  }
+  if (retainedFrom && at < retainedFrom.getTime()) {
+    return { field: 'occurredAt', message: 'is older than the event retention' };
   }
   return undefined;
 }

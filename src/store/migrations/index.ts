@@ -11,6 +11,7 @@ import { scamReports } from './011-scam-reports.js';
 import { policeRequests } from './012-police-requests.js';
 import { relayReferrals } from './013-relay-referrals.js';
 import { officialChannelDistinctive } from './014-official-channel-distinctive.js';
+import { eventsByMonth } from './016-events-by-month.js';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'police-requests', sql: policeRequests },
   { version: 13, name: 'relay-referrals', sql: relayReferrals },
   { version: 14, name: 'official-channel-distinctive', sql: officialChannelDistinctive },
+  { version: 16, name: 'events-by-month', sql: eventsByMonth },
 ];
