@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { demoCampaigns } from '../demo/campaigns.js';
+import { demoCampaignsAt } from '../demo/campaigns.js';
 import { demoJurisdictions } from '../demo/jurisdictions.js';
 import { demoPartners } from '../demo/partners.js';
 import { demoHkRelayPolicy, demoPoliceAgencies } from '../demo/police-agencies.js';
@@ -9,6 +9,7 @@ import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
 import type { NewConsoleUser } from '../store/console-user-repository.js';
 import type { Caveat } from './caveat.js';
+import { seedDemoQuizzes } from './demo-quizzes.js';
 import { policeRequestsOf } from './police-request-service.js';
 
 /**
@@ -75,7 +76,7 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     await caveat.campaigns.putPartner(partner, ACTOR);
     created.push(`partner ${partner.id}`);
   }
-  for (const demo of demoCampaigns) {
+  for (const demo of demoCampaignsAt(caveat.config.police.publicBaseUrl)) {
     if (await caveat.campaigns.getCampaign(demo.id)) continue;
     await caveat.campaigns.createCampaign(
       {
@@ -166,6 +167,7 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     created.push(`relay policy for ${demoHkRelayPolicy.partnerId}`);
   }
   await caveat.snapshots.reload();
+  created.push(...(await seedDemoQuizzes(caveat, ACTOR)));
   if (created.length > 0) logger.info({ created: created.length }, 'demo data loaded');
   return { created };
 }

@@ -5,7 +5,7 @@ import { DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
 import { assign } from '../../src/campaigns/assignment.js';
 import { checkSpecRules } from '../../src/campaigns/spec-rules.js';
 import { loadConfig } from '../../src/config.js';
-import { demoCampaigns } from '../../src/demo/campaigns.js';
+import { demoCampaigns, demoCampaignsAt } from '../../src/demo/campaigns.js';
 import { demoJurisdictions } from '../../src/demo/jurisdictions.js';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
 import { withdrawal } from '../support/fixtures.js';
@@ -34,6 +34,43 @@ describe('demo content', () => {
       expect(campaign.spec.content[locale]?.resources.some((r) => r.checkBeforeSend)).toBe(true);
     }
   });
+
+  it.each(demoJurisdictions)(
+    "$code's campaign quotes local figures with source, year and link, the same in every locale",
+    (jurisdiction) => {
+      const campaign = demoCampaigns.find((c) => c.jurisdiction === jurisdiction.code);
+      expect(campaign).toBeDefined();
+      const perLocale = jurisdiction.locales.map((locale) => campaign!.spec.content[locale]!.statistics);
+      for (const statistics of perLocale) {
+        expect(statistics.length).toBeGreaterThanOrEqual(1);
+        for (const statistic of statistics) {
+          expect(statistic.source).toMatch(/\[Demo\]|【示範】/);
+          expect(statistic.label.length).toBeGreaterThan(0);
+          expect(statistic.year).toBeGreaterThanOrEqual(2023);
+          expect(new URL(statistic.sourceUrl!).protocol).toBe('https:');
+        }
+      }
+      // Only the words are translated: every locale quotes the same values, years and links.
+      const facts = perLocale.map((statistics) => statistics.map((s) => [s.value, s.year, s.sourceUrl]));
+      for (const other of facts) expect(other).toEqual(facts[0]);
+    },
+  );
+
+  it.each(demoJurisdictions)(
+    "$code's campaign offers caveat's /check page in every locale",
+    (jurisdiction) => {
+      const campaign = demoCampaigns.find((c) => c.jurisdiction === jurisdiction.code)!;
+      for (const locale of jurisdiction.locales) {
+        const check = campaign.spec.content[locale]!.resources.find((r) => r.id === 'caveat-check');
+        expect(check).toMatchObject({ url: 'http://127.0.0.1:8080/check', checkBeforeSend: true });
+      }
+      const elsewhere = demoCampaignsAt('https://caveat.example.org/').find((c) => c.id === campaign.id)!;
+      expect(elsewhere.spec.content[jurisdiction.defaultLocale]!.resources.at(-1)?.url).toBe(
+        'https://caveat.example.org/check',
+      );
+      expect(checkSpecRules(elsewhere.spec, jurisdiction)).toEqual([]);
+    },
+  );
 });
 
 describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) => {
@@ -48,7 +85,7 @@ describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) =>
     });
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'https://caveat.demo.example/' });
     caveat = await startCaveat({
       config,
       logger: pino({ level: 'silent' }),
@@ -76,6 +113,9 @@ describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) =>
     const resources = body.content.resources as { id: string; url?: string; phone?: string }[];
     expect(resources.find((r) => r.id === 'scameter')?.url).toBe('https://cyberdefender.hk/scameter/');
     expect(resources.find((r) => r.id === 'adcc-18222')?.phone).toBe('18222');
+    // The seed points the /check resource at this instance's configured public address.
+    expect(resources.find((r) => r.id === 'caveat-check')?.url).toBe('https://caveat.demo.example/check');
+    expect(body.content.statistics[0]).toMatchObject({ value: '44,480', year: 2024 });
   });
 
   it('lets a Hong Kong holdout user through', async () => {

@@ -1,4 +1,5 @@
 import type { LocalizedContent } from '../../campaigns/spec.js';
+import { demoStatistics } from '../statistics.js';
 
 /**
  * [Demo] Hong Kong warning. Hotline, sites and agencies are real public resources: the
@@ -54,7 +55,7 @@ export const hongKongContent: Record<string, LocalizedContent> = {
       { name: '反詐騙協調中心（防騙易熱線）', phone: '18222', hours: '24小時' },
       { name: '緊急求助', phone: '999' },
     ],
-    statistics: [],
+    statistics: demoStatistics('HK', 'zh-Hant'),
     neverCallNotice: '我們絕不會致電要求你轉賬、提供密碼或驗證碼。',
     acknowledgeLabel: '我明白風險，繼續提款',
     cancelLabel: '取消提款',
@@ -108,7 +109,7 @@ export const hongKongContent: Record<string, LocalizedContent> = {
       { name: 'Anti-Deception Coordination Centre (Anti-Scam Helpline)', phone: '18222', hours: '24 hours' },
       { name: 'Emergency', phone: '999' },
     ],
-    statistics: [],
+    statistics: demoStatistics('HK', 'en'),
     neverCallNotice: 'We will never call you to ask you to transfer funds or to give a password or code.',
     acknowledgeLabel: 'I understand the risk, continue',
     cancelLabel: 'Cancel withdrawal',

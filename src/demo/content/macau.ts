@@ -1,4 +1,5 @@
 import type { LocalizedContent } from '../../campaigns/spec.js';
+import { demoStatistics } from '../statistics.js';
 
 /**
  * [Demo] Macau warning. The Judiciary Police's anti-fraud enquiry hotline 8800 7777, its report
@@ -45,7 +46,7 @@ export const macauContent: Record<string, LocalizedContent> = {
       { name: '司法警察局反詐騙查詢熱線', phone: '8800 7777' },
       { name: '司法警察局報案熱線', phone: '993' },
     ],
-    statistics: [],
+    statistics: demoStatistics('MO', 'zh-Hant'),
     neverCallNotice: '我們絕不會致電要求你轉賬或提供密碼、驗證碼。',
     acknowledgeLabel: '我明白風險，繼續',
     cancelLabel: '取消提款',
@@ -92,7 +93,7 @@ export const macauContent: Record<string, LocalizedContent> = {
       { name: 'Linha aberta contra burlas da Polícia Judiciária', phone: '8800 7777' },
       { name: 'Linha de denúncia da Polícia Judiciária', phone: '993' },
     ],
-    statistics: [],
+    statistics: demoStatistics('MO', 'pt'),
     neverCallNotice: 'Nunca lhe telefonaremos a pedir transferências, palavras-passe ou códigos.',
     acknowledgeLabel: 'Compreendo o risco, continuar',
     cancelLabel: 'Cancelar levantamento',
@@ -139,7 +140,7 @@ export const macauContent: Record<string, LocalizedContent> = {
       { name: 'Judiciary Police anti-fraud hotline', phone: '8800 7777' },
       { name: 'Judiciary Police report hotline', phone: '993' },
     ],
-    statistics: [],
+    statistics: demoStatistics('MO', 'en'),
     neverCallNotice: 'We will never call you to ask for a transfer, a password or a code.',
     acknowledgeLabel: 'I understand the risk, continue',
     cancelLabel: 'Cancel withdrawal',

@@ -1,4 +1,5 @@
 import type { LocalizedContent } from '../../campaigns/spec.js';
+import { demoStatistics } from '../statistics.js';
 
 /**
  * [Demo] Taiwan warning. The National Police Agency's 165 anti-fraud hotline and its 165 website
@@ -45,7 +46,7 @@ export const taiwanContent: Record<string, LocalizedContent> = {
       { name: '165 反詐騙諮詢專線', phone: '165' },
       { name: '報案', phone: '110' },
     ],
-    statistics: [],
+    statistics: demoStatistics('TW', 'zh-Hant'),
     neverCallNotice: '我們絕不會打電話要求你轉帳、提供密碼或驗證碼。',
     acknowledgeLabel: '我了解風險，繼續',
     cancelLabel: '取消提領',
@@ -92,7 +93,7 @@ export const taiwanContent: Record<string, LocalizedContent> = {
       { name: '165 Anti-Fraud Hotline', phone: '165' },
       { name: 'Police', phone: '110' },
     ],
-    statistics: [],
+    statistics: demoStatistics('TW', 'en'),
     neverCallNotice: 'We will never call you to ask for a transfer, a password or a code.',
     acknowledgeLabel: 'I understand the risk, continue',
     cancelLabel: 'Cancel withdrawal',

@@ -1,4 +1,5 @@
 import type { LocalizedContent } from '../../campaigns/spec.js';
+import { demoStatistics } from '../statistics.js';
 
 /**
  * [Demo] UK warning. Action Fraud (0300 123 2040), the NCSC's Suspicious Email Reporting Service
@@ -56,7 +57,7 @@ export const unitedKingdomContent: Record<string, LocalizedContent> = {
       { name: 'Action Fraud', phone: '0300 123 2040', url: 'https://www.actionfraud.police.uk/' },
       { name: 'Suspicious Email Reporting Service', email: 'report@phishing.gov.uk' },
     ],
-    statistics: [],
+    statistics: demoStatistics('GB', 'en'),
     neverCallNotice:
       'We will never call you to ask you to move funds, or ask for your password or 2FA codes.',
     acknowledgeLabel: 'I understand the risk, continue',
