@@ -8,6 +8,8 @@ import type { Database } from '../store/database.js';
 import { DecisionRecorder } from '../store/decision-recorder.js';
 import { EventPartitions } from '../store/event-partitions.js';
 import { EventRepository } from '../store/event-repository.js';
+import { LadderEventRepository } from '../store/ladder-event-repository.js';
+import { EventService } from './event-service.js';
 import { IntelligenceRepository } from '../store/intelligence-repository.js';
 import { destinationCheck } from '../intelligence/destination-check.js';
 import { MeasurementRepository } from '../store/measurement-repository.js';
@@ -44,6 +46,10 @@ export interface Caveat {
   /** Signs console CSRF tokens; shared by every replica through the store. */
   csrfKey: string;
   events: EventRepository;
+  /** Answers, completions and holds of decisions (the friction ladder, migration 018). */
+  ladder: LadderEventRepository;
+  /** POST /v1/events: reactions, answers and completions in one batch. */
+  eventService: EventService;
   recorder: DecisionRecorder;
   snapshots: SnapshotHolder;
   ledger: FrequencyLedger;
@@ -95,6 +101,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const campaigns = new CampaignRepository(db);
   const apiKeys = new ApiKeyRepository(db);
   const events = new EventRepository(db, config.eventRetentionMonths);
+  const ladder = new LadderEventRepository(db);
   // Several batches in flight only where the store can commit them in parallel (see DecisionRecorder).
   const recorder = new DecisionRecorder(db, { maxInFlight: db.kind === 'postgres' ? 4 : 1 });
   const snapshots = new SnapshotHolder(db, campaigns, (error) =>
@@ -188,6 +195,8 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     users,
     csrfKey: await ensureSecret(db, 'console_csrf_key'),
     events,
+    ladder,
+    eventService: new EventService(events, ladder),
     recorder,
     snapshots,
     ledger,

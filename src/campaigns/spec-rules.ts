@@ -1,4 +1,5 @@
 import type { Jurisdiction } from './model.js';
+import { checkPresentations, checkQuestions } from './question-rules.js';
 import type { CampaignSpec } from './spec.js';
 
 export interface SpecProblem {
@@ -56,5 +57,6 @@ export function checkSpecRules(spec: CampaignSpec, jurisdiction: Jurisdiction): 
       ids.add(resource.id);
     });
   }
+  problems.push(...checkQuestions(spec), ...checkPresentations(spec));
   return problems;
 }

@@ -27,8 +27,11 @@ export const ResourceSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const stableId = (description: string) => Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description });
+
 export const CommonScamSchema = Type.Object(
   {
+    id: Type.Optional(stableId('Stable id, which the answers of a question name to put this scam first')),
     name: text(120),
     howItWorks: text(1000),
     redFlags: Type.Array(text(300), { maxItems: 12 }),
@@ -58,6 +61,77 @@ export const StatisticSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The friction ladder, lowest first: a warning; the warning's questions; a cooling-off hold that
+ * ends by itself; a hold until the exchange's staff release it. See src/screening/ladder/.
+ */
+export const LADDER_STEPS = ['warn', 'questions', 'cooling_off', 'review'] as const;
+export type LadderStepKey = (typeof LADDER_STEPS)[number];
+export const LadderStepSchema = Type.Union([
+  Type.Literal('warn'),
+  Type.Literal('questions'),
+  Type.Literal('cooling_off'),
+  Type.Literal('review'),
+]);
+
+export const AnswerSchema = Type.Object(
+  {
+    id: stableId('Stable id, sent in answered events and used to measure answer paths'),
+    label: text(160),
+    scam: Type.Optional(stableId('The common scam (its id) this answer points to: shown first')),
+    step: LadderStepSchema,
+  },
+  { additionalProperties: false },
+);
+
+// The counts a person must keep to (at most five questions, two to six answers) are rules in
+// spec-rules.ts, worded for the editor; the schema only bounds the size.
+export const QuestionSchema = Type.Object(
+  {
+    id: stableId('Stable id, sent in answered events'),
+    prompt: text(200),
+    answers: Type.Array(AnswerSchema, { maxItems: 12 }),
+  },
+  { additionalProperties: false },
+);
+
+/** The sections of the warning whose order a presentation may rotate (findings always come first). */
+export const WARNING_SECTIONS = [
+  'checks',
+  'commonScams',
+  'tips',
+  'resources',
+  'contacts',
+  'statistics',
+] as const;
+export type WarningSection = (typeof WARNING_SECTIONS)[number];
+const SectionSchema = Type.Union([
+  Type.Literal('checks'),
+  Type.Literal('commonScams'),
+  Type.Literal('tips'),
+  Type.Literal('resources'),
+  Type.Literal('contacts'),
+  Type.Literal('statistics'),
+]);
+
+export const PresentationSchema = Type.Object(
+  {
+    key: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
+    order: Type.Array(SectionSchema, { maxItems: 12 }),
+    emphasis: Type.Optional(SectionSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const LadderSchema = Type.Object(
+  {
+    coolingOffMinutes: Type.Integer({ minimum: 5, maximum: 7 * 24 * 60 }),
+    /** Where a warn-level intelligence finding (e.g. a lookalike site) starts; default: questions. */
+    warnFindingStep: Type.Optional(LadderStepSchema),
+  },
+  { additionalProperties: false },
+);
+
 export const LocalizedContentSchema = Type.Object(
   {
     title: text(200),
@@ -68,6 +142,7 @@ export const LocalizedContentSchema = Type.Object(
     contacts: Type.Array(ContactSchema, { maxItems: 12 }),
     statistics: Type.Array(StatisticSchema, { maxItems: 12 }),
     neverCallNotice: text(400),
+    questions: Type.Optional(Type.Array(QuestionSchema, { maxItems: 10 })),
     acknowledgeLabel: Type.Optional(text(80)),
     cancelLabel: Type.Optional(text(80)),
   },
@@ -139,6 +214,12 @@ export const CampaignSpecSchema = Type.Object(
       { additionalProperties: false },
     ),
     minDisplaySeconds: Type.Integer({ minimum: 0, maximum: 600 }),
+    ladder: Type.Optional(LadderSchema),
+    /**
+     * Against habituation: a user warned again within the frequency window sees the next of these
+     * (the first for a first warning), recorded on the decision and measured like variants.
+     */
+    presentations: Type.Optional(Type.Array(PresentationSchema, { maxItems: 4 })),
     // Every value is checked as content and every key as a locale tag. A Record keyed by a pattern
     // would check only the values under matching keys and let {"a": 1} through to the rules.
     content: Type.Record(Type.String(), LocalizedContentSchema, {
@@ -152,6 +233,10 @@ export type Resource = Static<typeof ResourceSchema>;
 export type CommonScam = Static<typeof CommonScamSchema>;
 export type Contact = Static<typeof ContactSchema>;
 export type Statistic = Static<typeof StatisticSchema>;
+export type Answer = Static<typeof AnswerSchema>;
+export type Question = Static<typeof QuestionSchema>;
+export type Presentation = Static<typeof PresentationSchema>;
+export type Ladder = Static<typeof LadderSchema>;
 export type LocalizedContent = Static<typeof LocalizedContentSchema>;
 export type Targeting = Static<typeof TargetingSchema>;
 export type Variant = Static<typeof VariantSchema>;

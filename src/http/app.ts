@@ -14,6 +14,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { demoRoutes } from './routes/demo.js';
 import { consoleSessionRoutes } from './routes/console-session.js';
 import { eventRoutes } from './routes/events.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
 import { policePortalRoutes } from './routes/police-portal.js';
@@ -106,6 +107,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(healthRoutes(caveat));
   await app.register(screeningRoutes(caveat, auth));
   await app.register(eventRoutes(caveat, auth));
+  await app.register(decisionRoutes(caveat, auth));
   await app.register(consoleSessionRoutes(caveat, auth));
   await app.register(adminRoutes(caveat, auth));
   await app.register(campaignRoutes(caveat, auth));

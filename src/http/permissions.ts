@@ -15,11 +15,21 @@ export type Permission =
   // Answering police requests; overriding an agency's data-sharing policy is a named admin's act.
   | 'police.respond'
   | 'police.override'
+  // Releasing a withdrawal held on the friction ladder, after talking to the user (audited).
+  | 'decisions.release'
   // Ending one's own console session: every role, whatever else it may do.
   | 'session.end';
 
 const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
-  admin: ['admin', 'admin.read', 'campaigns.read', 'campaigns.edit', 'reports.triage', 'police.respond'],
+  admin: [
+    'admin',
+    'admin.read',
+    'campaigns.read',
+    'campaigns.edit',
+    'reports.triage',
+    'police.respond',
+    'decisions.release',
+  ],
   screening: ['screening'],
   events: ['events'],
   reports: ['reports'],
@@ -41,8 +51,9 @@ const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
     'reports.triage',
     'police.respond',
     'police.override',
+    'decisions.release',
   ],
-  analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup', 'reports.triage'],
+  analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup', 'reports.triage', 'decisions.release'],
   partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
   le_responder: ['police.respond', 'lookup'],
 };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { LocalizedContentSchema } from '../campaigns/spec.js';
+import { LadderStepSchema, LocalizedContentSchema, PresentationSchema } from '../campaigns/spec.js';
 
 /** Response shapes, for the OpenAPI document and fast serialization. */
 export const ProblemSchema = Type.Object({
@@ -45,7 +45,27 @@ export const DecisionResponseSchema = Type.Object({
   content: Nullable(Type.Composite([LocalizedContentSchema, Type.Object({ locale: Type.String() })])),
   minDisplaySeconds: Type.Integer(),
   degraded: Type.Boolean(),
+  step: Type.Optional(LadderStepSchema),
+  releaseAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  presentation: Type.Optional(Nullable(PresentationSchema)),
   eventToken: Nullable(Type.String()),
+});
+
+/** Where a decision stands on the friction ladder now (GET /v1/decisions/{id}, answered events). */
+export const DecisionStatusSchema = Type.Object({
+  decisionId: Type.String(),
+  decision: Type.Union([Type.Literal('allow'), Type.Literal('warn'), Type.Literal('hold')], {
+    description: 'hold: keep the withdrawal; warn: the user decides (a hold that ended is warn)',
+  }),
+  step: Nullable(LadderStepSchema),
+  releaseAt: Nullable(Type.String({ format: 'date-time', description: 'When the hold ends by itself' })),
+  released: Nullable(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      by: Type.String(),
+      note: Nullable(Type.String()),
+    }),
+  ),
 });
 
 export const problemResponses = {

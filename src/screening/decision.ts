@@ -1,5 +1,6 @@
 import type { Arm } from '../campaigns/assignment.js';
 import type { RenderedContent } from '../campaigns/render.js';
+import type { LadderStepKey, Presentation } from '../campaigns/spec.js';
 
 export type DecisionKind = 'allow' | 'warn' | 'hold';
 
@@ -56,6 +57,16 @@ export interface Verdict {
   content: RenderedContent | null;
   minDisplaySeconds: number;
   degraded: boolean;
+  /**
+   * The rung of the friction ladder the decision starts on (src/screening/ladder/); absent for
+   * allow and for decisions recorded before the ladder. Answers may climb it later: the decision
+   * row never changes, the climb is recorded beside it (decision_holds).
+   */
+  step?: LadderStepKey;
+  /** When a cooling-off hold ends by itself; null for a hold that only staff release. */
+  releaseAt?: string | null;
+  /** Which declared presentation was shown (a repeat warning rotates it), measured like a variant. */
+  presentation?: Presentation | null;
 }
 
 /** The recorded decision returned to the exchange (and again for a retried idempotency key). */

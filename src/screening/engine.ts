@@ -2,8 +2,10 @@ import { assign } from '../campaigns/assignment.js';
 import type { Jurisdiction, LiveCampaign } from '../campaigns/model.js';
 import { renderContent } from '../campaigns/render.js';
 import { matchesTargeting, type TargetingFacts } from '../campaigns/targeting.js';
+import type { Presentation } from '../campaigns/spec.js';
 import type { Reason, Verdict } from './decision.js';
 import type { FrequencyLedger } from './frequency-ledger.js';
+import { findingStep, holdOf, startingStep } from './ladder/index.js';
 import type { ScreeningRequest } from './request.js';
 import type { RiskCheck, RiskFinding } from './risk-check.js';
 import type { ScreeningSnapshot } from './snapshot.js';
@@ -33,7 +35,14 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
 
   if (!matched) {
     if (escalation)
-      return escalated(escalation, findingReasons, fallbackCampaign(candidates), request, jurisdiction);
+      return escalated(
+        escalation,
+        findingReasons,
+        fallbackCampaign(candidates),
+        request,
+        jurisdiction,
+        nowMs,
+      );
     return allow([
       ...findingReasons,
       candidates.length === 0
@@ -44,10 +53,13 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
 
   // Risk from intelligence overrides the experiment: a reported scam address is never left
   // unwarned to keep a holdout pure. Measurement excludes these decisions from the comparison.
-  if (escalation) return escalated(escalation, findingReasons, matched, request, jurisdiction);
+  if (escalation) return escalated(escalation, findingReasons, matched, request, jurisdiction, nowMs);
 
   const { spec, campaign } = matched;
   const windowStart = nowMs - spec.frequencyCap.windowHours * 3600 * 1000;
+  // Against habituation: the warnings this user already had in the window pick the presentation.
+  const presentations = spec.presentations ?? [];
+  const seenBefore = presentations.length > 1 ? ledger.count(request.userRef, campaign.id, windowStart) : 0;
   if (ledger.count(request.userRef, campaign.id, windowStart) >= spec.frequencyCap.maxPerUser) {
     return allow([
       ...findingReasons,
@@ -69,6 +81,8 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
       arm: 'holdout',
     };
   }
+  const content = renderContent(spec, request.locale, jurisdiction.defaultLocale, assignment.variant) ?? null;
+  const presentation: Presentation | null = presentations[seenBefore % presentations.length] ?? null;
   return {
     decision: spec.action,
     reasons: [
@@ -80,9 +94,13 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
     ],
     campaign: campaignRef,
     arm: 'treatment',
-    content: renderContent(spec, request.locale, jurisdiction.defaultLocale, assignment.variant) ?? null,
+    content,
     minDisplaySeconds: spec.minDisplaySeconds,
     degraded: false,
+    // A campaign whose action is hold holds for review; otherwise the warning (and its questions).
+    step: spec.action === 'hold' ? 'review' : startingStep(content),
+    releaseAt: null,
+    ...(presentation ? { presentation } : {}),
   };
 }
 
@@ -126,18 +144,24 @@ function escalated(
   live: LiveCampaign | undefined,
   request: ScreeningRequest,
   jurisdiction: Jurisdiction,
+  nowMs: number,
 ): Verdict {
   const content = live
     ? renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null)
     : undefined;
+  // A reported destination goes straight to hold; a warn-level finding starts where the ladder says.
+  const step = findingStep(finding.severity, live?.spec.ladder);
+  const hold = holdOf(step, live?.spec.ladder, nowMs);
   return {
-    decision: finding.severity === 'hold' ? 'hold' : 'warn',
+    decision: hold.decision,
     reasons,
     campaign: live ? { id: live.campaign.id, version: live.version, variant: null } : null,
     arm: null,
     content: content ?? null,
     minDisplaySeconds: live?.spec.minDisplaySeconds ?? 0,
     degraded: false,
+    step,
+    releaseAt: hold.releaseAt,
   };
 }
 

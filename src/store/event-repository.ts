@@ -68,9 +68,19 @@ export class EventRepository {
     this.hooks.push(hook);
   }
 
-  async ingest(events: readonly ReactionInput[], options: IngestOptions): Promise<IngestResult> {
+  /**
+   * @param alongside work that commits or rolls back with these events, under the same lock (the
+   * answers and completions of the same batch, see ladder-event-repository.ts).
+   */
+  async ingest(
+    events: readonly ReactionInput[],
+    options: IngestOptions,
+    alongside?: (tx: Queryable) => Promise<void>,
+  ): Promise<IngestResult> {
     return this.db.transaction(async (tx) => {
       await lockOutcomeWriters(tx);
+      await alongside?.(tx);
+      if (events.length === 0) return { results: [] };
       const retainedFrom =
         this.retentionMonths === undefined ? undefined : retentionBoundary(options.now, this.retentionMonths);
       const decisionIds = [...new Set(events.map((event) => event.decisionId))];

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ReactionBatchSchema } from '../../measurement/reaction-input.js';
+import { EventBatchSchema } from '../../measurement/event-input.js';
 import type { Caveat } from '../../app/caveat.js';
 import { withinStoreBudget } from '../../app/store-budget.js';
 import type { Authenticator } from '../auth.js';
-import { ProblemSchema, problemResponses } from '../schemas.js';
+import { DecisionStatusSchema, ProblemSchema, problemResponses } from '../schemas.js';
 
 // Inside the 2 s budget, with room for the 503 to be written under load.
 const EVENTS_BUDGET_MS = 1700;
@@ -23,15 +23,20 @@ export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
             'A batch of reactions, each with a client event id. A retried event (same id, same content) is ' +
             'reported as duplicate and not counted twice; reusing an id for a different event is a 409. ' +
             'The batch is all or nothing. Authorize with an API key with the events scope, or with the ' +
-            "decision's eventToken (then only that decision's events are accepted).",
+            "decision's eventToken (then only that decision's events are accepted). " +
+            "answered (questionId, answerId) records an answer to the warning's questions; its result carries " +
+            'the ladder: the step the answers led to, and hold with releaseAt when the exchange must wait. ' +
+            'withdrawal_completed / withdrawal_not_completed are reported once per decision by the exchange ' +
+            'backend (API key), with the time the money left or the attempt ended.',
           security: [{ bearer: [] }],
-          body: ReactionBatchSchema,
+          body: EventBatchSchema,
           response: {
             200: Type.Object({
               results: Type.Array(
                 Type.Object({
                   id: Type.String(),
                   status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate')]),
+                  ladder: Type.Optional(DecisionStatusSchema),
                 }),
               ),
             }),
@@ -45,8 +50,9 @@ export function eventRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
         // A stalled store answers 503 with Retry-After within the budget; the element's outbox retries,
         // and a retried event that did commit meanwhile is a duplicate, never counted twice.
         const result = await withinStoreBudget(
-          caveat.events.ingest(request.body.events, {
+          caveat.eventService.ingest(request.body.events, {
             onlyDecisionId: principal?.kind === 'event_token' ? principal.decisionId : undefined,
+            jurisdiction: principal?.jurisdiction ?? null,
             abandonAfterMs: caveat.config.abandonAfterMs,
             now: new Date(),
           }),
