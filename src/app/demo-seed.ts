@@ -9,6 +9,7 @@ import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
 import type { NewConsoleUser } from '../store/console-user-repository.js';
 import type { Caveat } from './caveat.js';
+import { seedDemoQuizzes } from './demo-quizzes.js';
 import { policeRequestsOf } from './police-request-service.js';
 
 /**
@@ -166,6 +167,7 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     created.push(`relay policy for ${demoHkRelayPolicy.partnerId}`);
   }
   await caveat.snapshots.reload();
+  created.push(...(await seedDemoQuizzes(caveat, ACTOR)));
   if (created.length > 0) logger.info({ created: created.length }, 'demo data loaded');
   return { created };
 }

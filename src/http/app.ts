@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
 import { policePortalRoutes } from './routes/police-portal.js';
 import { policeRequestRoutes } from './routes/police-requests.js';
+import { quizRoutes } from './routes/quiz.js';
 import { relayRoutes } from './routes/relay.js';
 import { reportRoutes } from './routes/reports.js';
 import { scamReportRoutes } from './routes/scam-reports.js';
@@ -118,6 +119,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(scamReportRoutes(caveat, auth));
   await app.register(policePortalRoutes(caveat));
   await app.register(policeRequestRoutes(caveat, auth));
+  await app.register(quizRoutes(caveat, auth));
   await app.register(
     webRoutes({ demo: options.demo === true, publicDir: options.publicDir ?? DEFAULT_PUBLIC_DIR }),
   );
