@@ -132,23 +132,16 @@ export class RelayService {
   }
 
   /** Decision hook: runs inside the decision batch's transaction. */
+  /** Whether any partner's policy takes an alert for one of these decisions (checked in memory). */
+  wantsDecisions = (recorded: readonly DecisionRecord[]): boolean =>
+    this.partners.length > 0 &&
+    decisionFacts(recorded).some((fact) =>
+      this.partners.some((partner) => triggers(partner.policy, fact, 'decision')),
+    );
+
   onDecisions = async (tx: Queryable, recorded: readonly DecisionRecord[]): Promise<void> => {
     if (this.partners.length === 0) return;
-    const facts = recorded.map(({ decision, request }) => ({
-      decisionId: decision.id,
-      decidedAt: decision.createdAt,
-      userRef: request.userRef,
-      jurisdiction: request.jurisdiction,
-      decision: decision.decision,
-      reasons: decision.reasons,
-      campaignId: decision.campaign?.id ?? null,
-      asset: request.asset,
-      network: request.network,
-      amountUsd: request.amountUsd,
-      destinationAddress: request.destination.address,
-      outcome: null,
-    }));
-    await this.write(tx, facts, 'decision');
+    await this.write(tx, decisionFacts(recorded), 'decision');
   };
 
   /** Outcome hook: runs inside the transaction that changed the outcomes. */
@@ -359,4 +352,22 @@ export class RelayService {
     );
     return true;
   }
+}
+
+/** What a decision tells the relay's policies. */
+function decisionFacts(recorded: readonly DecisionRecord[]): AlertFacts[] {
+  return recorded.map(({ decision, request }) => ({
+    decisionId: decision.id,
+    decidedAt: decision.createdAt,
+    userRef: request.userRef,
+    jurisdiction: request.jurisdiction,
+    decision: decision.decision,
+    reasons: decision.reasons,
+    campaignId: decision.campaign?.id ?? null,
+    asset: request.asset,
+    network: request.network,
+    amountUsd: request.amountUsd,
+    destinationAddress: request.destination.address,
+    outcome: null,
+  }));
 }

@@ -27,14 +27,8 @@ export interface ClaimResult {
 
 const mark = (claim: CapClaim) => `${claim.atMs}:${claim.decisionId}`;
 
-/**
- * Claims slots in one statement for a whole batch, inside the batch's transaction. Each campaign ×
- * user row is locked by the upsert, so concurrent claims from other replicas queue on it and see
- * each other's committed marks (READ COMMITTED re-reads the row): the cap is exact. Claims for the
- * same user in one batch are granted in order until the cap is reached.
- */
-export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Promise<ClaimResult> {
-  if (claims.length === 0) return { refused: new Set(), states: [] };
+/** One row per campaign × user: its wanted marks in order (claims for one user in a batch are granted in turn). */
+export function claimRows(claims: readonly CapClaim[]) {
   const byKey = new Map<string, CapClaim[]>();
   for (const claim of claims) {
     const key = `${claim.campaignId}\u0000${claim.userRef}`;
@@ -42,7 +36,7 @@ export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Pr
     if (same) same.push(claim);
     else byKey.set(key, [claim]);
   }
-  const rows = [...byKey.values()].map((same) => {
+  return [...byKey.values()].map((same) => {
     const first = same[0] as CapClaim;
     return {
       campaign_id: first.campaignId,
@@ -53,8 +47,15 @@ export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Pr
       max_per_user: first.maxPerUser,
     };
   });
-  const stored = await tx.query<{ campaign_id: string; user_ref: string; marks: string[] }>(
-    `INSERT INTO frequency_marks AS f (campaign_id, user_ref, marks, last_at, window_start_ms, max_per_user)
+}
+
+/**
+ * The claim of a batch as one upsert ($1: the claim rows as JSON). Each campaign × user row is
+ * locked by the upsert, so concurrent claims from other replicas queue on it and see each other's
+ * committed marks (READ COMMITTED re-reads the row): the cap is exact. Marks out of the window are
+ * dropped on the way; the wanted marks are added while room is left.
+ */
+export const CLAIM_UPSERT = `INSERT INTO frequency_marks AS f (campaign_id, user_ref, marks, last_at, window_start_ms, max_per_user)
      SELECT c.campaign_id, c.user_ref, c.wanted[1:c.max_per_user], c.last_at, c.window_start_ms, c.max_per_user
      FROM json_to_recordset($1::json) AS c(campaign_id text, user_ref text, wanted text[], last_at timestamptz,
        window_start_ms bigint, max_per_user integer)
@@ -66,9 +67,13 @@ export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Pr
        last_at = greatest(f.last_at, EXCLUDED.last_at),
        window_start_ms = EXCLUDED.window_start_ms,
        max_per_user = EXCLUDED.max_per_user
-     RETURNING campaign_id, user_ref, marks`,
-    [JSON.stringify(rows)],
-  );
+     RETURNING campaign_id, user_ref, marks`;
+
+/** Which claims were refused (their mark is not in the stored marks), and the stored state. */
+export function readClaims(
+  claims: readonly CapClaim[],
+  stored: readonly { campaign_id: string; user_ref: string; marks: string[] }[],
+): ClaimResult {
   const granted = new Set(stored.flatMap((row) => row.marks));
   const refused = new Set(
     claims.filter((claim) => !granted.has(mark(claim))).map((claim) => claim.decisionId),
@@ -79,6 +84,15 @@ export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Pr
     marksMs: row.marks.map((m) => Number(m.slice(0, m.indexOf(':')))),
   }));
   return { refused, states };
+}
+
+/** Claims slots for a whole batch inside the caller's transaction. */
+export async function claimSlots(tx: Queryable, claims: readonly CapClaim[]): Promise<ClaimResult> {
+  if (claims.length === 0) return { refused: new Set(), states: [] };
+  const stored = await tx.query<{ campaign_id: string; user_ref: string; marks: string[] }>(CLAIM_UPSERT, [
+    JSON.stringify(claimRows(claims)),
+  ]);
+  return readClaims(claims, stored);
 }
 
 /** Gives back the slots of decisions that were not written after all (their key was a replay). */
