@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { registerQuizPage } from './quiz-page.js';
 
 // src/http/routes and dist/http/routes are both three levels below the package root.
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -87,6 +88,8 @@ export function webRoutes(options: { demo: boolean; publicDir: string }): Fastif
     }
     // "Check before you send": public, calls the rate-limited /public/lookup, /public/scam-reports
     // and /public/disputes.
+    // "Can you spot a scam?": public, calls the rate-limited /public/quiz endpoints.
+    await registerQuizPage(app, options.publicDir);
     const checkHtml = readFileSync(`${checkDir}/check.html`, 'utf8');
     const sendCheck = (reply: FastifyReply, type: string, body: string) =>
       reply

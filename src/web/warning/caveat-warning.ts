@@ -12,6 +12,7 @@ import { claimDeliveryFailures, sharedOutbox } from './event-outbox.js';
 import { shownFindings } from './findings.js';
 import { FINDING_STRINGS, REPORT_CATEGORY_ORDER, type FindingStrings } from './findings-strings.js';
 import { trapTab } from './focus-trap.js';
+import { quizLink } from './quiz-link.js';
 import { sharedReportOutbox, type ReportResult } from './report-outbox.js';
 import { warningStyles } from './warning-styles.js';
 
@@ -370,6 +371,7 @@ export class CaveatWarning extends LitElement {
           ${decision.decision === 'hold' ? html`<p class="hold">${strings.holdNotice}</p>` : nothing}
           <p id="caveat-body" style="white-space: pre-line">${content.body}</p>
           <p id="caveat-never-call" class="never-call">${content.neverCallNotice}</p>
+          ${quizLink(this.endpoint.replace(/\/+$/, ''), content.locale, decision.eventToken, strings.testYourself, strings.opensInNewTab)}
           ${this.renderReport()}
           ${
             checks.length > 0

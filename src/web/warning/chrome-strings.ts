@@ -22,6 +22,7 @@ export interface ChromeStrings {
   breather: (seconds: number) => string;
   ready: string;
   readyAfterAcknowledge: string;
+  testYourself: string;
 }
 
 export type ChromeLocale = 'en' | 'zh-Hant' | 'zh-Hans' | 'pt';
@@ -46,6 +47,7 @@ const en: ChromeStrings = {
   breather: (seconds) => `Take a breather. You can continue in ${seconds} seconds.`,
   ready: 'You can continue now.',
   readyAfterAcknowledge: 'To continue, tick the box above.',
+  testYourself: 'Test yourself: can you spot a fake site or message?',
 };
 
 const zhHant: ChromeStrings = {
@@ -68,6 +70,7 @@ const zhHant: ChromeStrings = {
   breather: (seconds) => `先停一停，想一想。${seconds} 秒後可繼續。`,
   ready: '現在可以繼續。',
   readyAfterAcknowledge: '如要繼續，請先剔選上方的方格。',
+  testYourself: '測一測：你能識破假網站和假訊息嗎？',
 };
 
 const zhHans: ChromeStrings = {
@@ -90,6 +93,7 @@ const zhHans: ChromeStrings = {
   breather: (seconds) => `先停一停，想一想。${seconds} 秒后可继续。`,
   ready: '现在可以继续。',
   readyAfterAcknowledge: '如要继续，请先勾选上方的方框。',
+  testYourself: '测一测：你能识破假网站和假信息吗？',
 };
 
 const pt: ChromeStrings = {
@@ -112,6 +116,7 @@ const pt: ChromeStrings = {
   breather: (seconds) => `Respire fundo. Pode continuar dentro de ${seconds} segundos.`,
   ready: 'Já pode continuar.',
   readyAfterAcknowledge: 'Para continuar, assinale a caixa acima.',
+  testYourself: 'Teste-se: consegue detetar um site ou mensagem falsos?',
 };
 
 const STRINGS: Record<ChromeLocale, ChromeStrings> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans, pt };
