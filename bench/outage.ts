@@ -9,15 +9,14 @@
  *    BENCH_BASELINE_REF), both against the bare endpoint, side by side in the same run, on PGlite.
  * Run: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:outage
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEMO_KEYS } from '../src/app/demo-seed.js';
 import { formatToken } from '../src/store/api-key-repository.js';
 import { FaultProxy } from '../test/support/fault-proxy.js';
 import { createServerDatabase } from '../test/support/stores.js';
-import { benchWithdrawal, load, startProcess, type LoadResult } from './support.js';
+import { baselineTree, benchWithdrawal, load, startProcess, type LoadResult } from './support.js';
 
 const token = formatToken(DEMO_KEYS.exchange.id, DEMO_KEYS.exchange.secret);
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -122,16 +121,6 @@ async function outage(databaseUrl: string): Promise<void> {
   }
 }
 
-/** A worktree of the code before this change, sharing this checkout's node_modules. */
-function baselineTree(): string {
-  const dir = resolve(tmpdir(), `caveat-baseline-${baselineRef}`);
-  if (!existsSync(dir)) {
-    execFileSync('git', ['worktree', 'add', '--detach', dir, baselineRef], { stdio: 'ignore' });
-    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  }
-  return dir;
-}
-
 async function throughput(): Promise<void> {
   const measure = (url: string, auth: boolean): Promise<LoadResult> =>
     load({
@@ -143,7 +132,7 @@ async function throughput(): Promise<void> {
     });
   const bare = await startProcess(['bench/bare-server.ts'], {});
   const trees = [
-    { name: `before (${baselineRef})`, cwd: baselineTree() },
+    { name: `before (${baselineRef})`, cwd: baselineTree(baselineRef) },
     { name: 'after (this checkout)', cwd: process.cwd() },
   ];
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -1,7 +1,9 @@
 import autocannon from 'autocannon';
 import type { ScreeningRequest } from '../src/screening/request.js';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface Server {
   url: string;
@@ -126,3 +128,29 @@ export function cpuSecondsOf(pid: number): number {
 
 // USER_HZ is 100 on every Linux this runs on (getconf CLK_TCK).
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by every PostgreSQL server process on this machine (postmaster and backends). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name === 'postgres') total += cpuSecondsOf(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** A worktree of the code at `ref` (the code before a change), sharing this checkout's node_modules. */
+export function baselineTree(ref: string): string {
+  const dir = resolve(tmpdir(), `caveat-baseline-${ref}`);
+  if (!existsSync(dir)) {
+    execFileSync('git', ['worktree', 'add', '--detach', dir, ref], { stdio: 'ignore' });
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  }
+  return dir;
+}

@@ -38,8 +38,9 @@ export function decisionRow({ decision, request, requestHash }: DecisionRecord) 
   };
 }
 
-// The columns that differ between a decision and its capped alternative.
-const CAPPABLE = [
+// The columns that differ between a decision and its capped alternative: the statement picks
+// `capped_<column>` where the store refused the claim.
+const CAPPABLE = new Set([
   'decision',
   'campaign_id',
   'campaign_version',
@@ -47,7 +48,28 @@ const CAPPABLE = [
   'arm',
   'content_locale',
   'response',
-];
+]);
+const CAPPED_TYPES = `capped_decision text, capped_campaign_id text, capped_campaign_version integer,
+  capped_variant text, capped_arm text, capped_content_locale text, capped_response json`;
+const CHOSEN_COLUMNS = DECISION_COLUMNS.split(',')
+  .map((column) => column.trim())
+  .map((column) =>
+    CAPPABLE.has(column) ? `CASE WHEN refused THEN capped_${column} ELSE ${column} END` : column,
+  )
+  .join(', ');
+
+/** The capped alternative's differing columns, built directly (it is an allow without campaign or content). */
+function cappedColumns(capped: DecisionRecord['decision']) {
+  return {
+    capped_decision: capped.decision,
+    capped_campaign_id: capped.campaign?.id ?? null,
+    capped_campaign_version: capped.campaign?.version ?? null,
+    capped_variant: capped.campaign?.variant ?? null,
+    capped_arm: capped.arm,
+    capped_content_locale: capped.content?.locale ?? null,
+    capped_response: { ...capped, content: null },
+  };
+}
 
 /**
  * A whole batch in one statement: claim the cap slots (upsert into frequency_marks), then insert
@@ -62,21 +84,12 @@ export async function claimAndInsert(
   const rows = records.map((record) => {
     const row = decisionRow(record);
     if (!record.cap) return { ...row, cap_mark: null };
-    const capped = decisionRow({ ...record, decision: record.cap.ifRefused }) as Record<string, unknown>;
     return {
       ...row,
       cap_mark: `${record.cap.claim.atMs}:${record.cap.claim.decisionId}`,
-      ...Object.fromEntries(CAPPABLE.map((column) => [`capped_${column}`, capped[column]])),
+      ...cappedColumns(record.cap.ifRefused),
     };
   });
-  const chosen = DECISION_COLUMNS.split(',')
-    .map((column) => column.trim())
-    .map((column) =>
-      CAPPABLE.includes(column) ? `CASE WHEN refused THEN capped_${column} ELSE ${column} END` : column,
-    )
-    .join(', ');
-  const cappedTypes = `capped_decision text, capped_campaign_id text, capped_campaign_version integer,
-    capped_variant text, capped_arm text, capped_content_locale text, capped_response json`;
   const result = await db.query<{ inserted: string[] | null; claims: unknown }>(
     `WITH claims AS (
        ${CLAIM_UPSERT.replace('$1', '$2')}
@@ -84,11 +97,11 @@ export async function claimAndInsert(
      proposed AS (
        SELECT r.*, (r.cap_mark IS NOT NULL AND NOT EXISTS (
                       SELECT 1 FROM claims c WHERE r.cap_mark = ANY(c.marks))) AS refused
-       FROM json_to_recordset($1::json) AS r(${DECISION_RECORD_TYPE}, cap_mark text, ${cappedTypes})
+       FROM json_to_recordset($1::json) AS r(${DECISION_RECORD_TYPE}, cap_mark text, ${CAPPED_TYPES})
      ),
      inserted AS (
        INSERT INTO decisions (${DECISION_COLUMNS})
-       SELECT ${chosen} FROM proposed
+       SELECT ${CHOSEN_COLUMNS} FROM proposed
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING idempotency_key
      )
