@@ -7,6 +7,7 @@ import type { PilotReport } from '../types.js';
 import { emptyQuery, ReportFilter, reportQueryString, type ReportQuery } from './report-filter.js';
 import { OutcomesTable, ResourcesTable, VariantsTable } from './detail-tables.js';
 import { HeadlineCards } from './headline-cards.js';
+import { QuizSection } from './quiz-section.js';
 import { SeriesCharts } from './series-charts.js';
 import { SrmBanners } from './srm-banners.js';
 
@@ -35,6 +36,7 @@ export function DashboardTab() {
       {state.status === 'ready' && (
         <Report report={state.data} unit={unit} onUnit={setUnit} filtered={filter !== emptyQuery} />
       )}
+      <QuizSection jurisdiction={campaign.jurisdiction} />
     </>
   );
 }
