@@ -1,3 +1,4 @@
+import { Value } from '@sinclair/typebox/value';
 import { resolveLocale } from '../campaigns/locale-fallback.js';
 import { generateQuizSpec } from '../education/bank.js';
 import { drawQuestions, presentQuestion } from '../education/draw.js';
@@ -13,6 +14,7 @@ import {
   QUIZ_LOCALES,
   type DrawnQuestion,
   type Quiz,
+  QuizSpecSchema,
   type QuizOffer,
   type QuizSpec,
   type QuizVersion,
@@ -96,6 +98,13 @@ export class EducationService {
     });
     if (!generated.ok)
       throw RequestProblem.conflict('params/jurisdiction', `cannot generate a quiz: ${generated.reason}`);
+    // What the campaign gave the generators could still make a text too long to store: refuse it whole.
+    const error = Value.Errors(QuizSpecSchema, generated.spec).First();
+    if (error)
+      throw RequestProblem.conflict(
+        'params/jurisdiction',
+        `the generated quiz is not valid at ${error.path}: ${error.message}`,
+      );
     return this.store.saveDraft(jurisdiction, live?.campaign.partnerId ?? null, generated.spec, actor);
   }
 

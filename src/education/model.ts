@@ -40,7 +40,8 @@ export const QuestionTextSchema = Type.Object(
     /** How the message arrived (SMS, email, direct message), in this language. */
     channel: Type.Optional(text(60)),
     options: Type.Record(optionId, text(300)),
-    explanation: text(2000),
+    // Room for a campaign's longest scam description with twelve red flags.
+    explanation: text(6000),
     trickLabel: text(120),
   },
   { additionalProperties: false },

@@ -1,7 +1,14 @@
+import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { generateQuizSpec } from '../../src/education/bank.js';
 import { drawQuestions, presentQuestion } from '../../src/education/draw.js';
-import { QUIZ_LOCALES, TRICKS, type QuizSpec, type SiteTrick } from '../../src/education/model.js';
+import {
+  QUIZ_LOCALES,
+  QuizSpecSchema,
+  TRICKS,
+  type QuizSpec,
+  type SiteTrick,
+} from '../../src/education/model.js';
 import { normalizeDomain } from '../../src/intelligence/identifiers/domain.js';
 import { techniqueOf } from '../../src/intelligence/lookalike-reason.js';
 import { DETECTOR_TECHNIQUE } from '../../src/education/lookalikes/index.js';
@@ -77,6 +84,8 @@ describe('the question bank generated from caveat’s knowledge', () => {
           }
         }
         expect(lookalikes).toBeGreaterThanOrEqual(5);
+        // What is stored and served is the schema's shape (lengths included), in every language.
+        expect([...Value.Errors(QuizSpecSchema, spec)].map((e) => `${e.path}: ${e.message}`)).toEqual([]);
       });
     }
   }
