@@ -38,13 +38,44 @@ export function mainThreadProfile(dir: string): string {
   return largest.path;
 }
 
-export function topSelfTime(file: string, top = 15): { functions: SelfTime[]; idleShare: number } {
+/**
+ * The profile from the first sample whose stack runs `startAt` (e.g. the request handler) on: start-up
+ * (module loading, compiling, migrations) is not what a benchmark of the hot path wants to see.
+ */
+function loadProfile(
+  file: string,
+  startAt?: string,
+): { profile: CpuProfile; byId: Map<number, ProfileNode>; from: number } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  if (!startAt) return { profile, byId, from: 0 };
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const runs = new Map<number, boolean>();
+  const inStack = (id: number): boolean => {
+    const known = runs.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const result = node?.callFrame.functionName === startAt || (up !== undefined && inStack(up));
+    runs.set(id, result);
+    return result;
+  };
+  const from = profile.samples.findIndex((id) => inStack(id));
+  return { profile, byId, from: Math.max(0, from) };
+}
+
+export function topSelfTime(
+  file: string,
+  top = 15,
+  startAt?: string,
+): { functions: SelfTime[]; idleShare: number } {
+  const { profile, byId, from } = loadProfile(file, startAt);
   const totals = new Map<string, { name: string; where: string; micros: number }>();
   let all = 0;
   let idle = 0;
   profile.samples.forEach((id, index) => {
+    if (index < from) return;
     const micros = profile.timeDeltas[index] ?? 0;
     const frame = byId.get(id)?.callFrame;
     if (!frame) return;
@@ -68,12 +99,12 @@ export function topSelfTime(file: string, top = 15): { functions: SelfTime[]; id
 }
 
 /** Sums self time by area (caveat's own folders, node internals, each dependency). */
-export function selfTimeByArea(file: string): { area: string; share: number }[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+export function selfTimeByArea(file: string, startAt?: string): { area: string; share: number }[] {
+  const { profile, byId, from } = loadProfile(file, startAt);
   const totals = new Map<string, number>();
   let busy = 0;
   profile.samples.forEach((id, index) => {
+    if (index < from) return;
     const micros = profile.timeDeltas[index] ?? 0;
     const frame = byId.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)') return;

@@ -178,13 +178,14 @@ async function profile(store: Store): Promise<void> {
     await prepared.cleanup();
   }
   const file = mainThreadProfile(dir);
-  const { functions, idleShare } = topSelfTime(file, 12);
+  // From the first screening on: start-up is not the hot path.
+  const { functions, idleShare } = topSelfTime(file, 12, 'screen');
   const lines = [
     `-- CPU profile of this tree under full load (${profileSeconds}s; busy ${(100 * (1 - idleShare)).toFixed(0)}% of the main thread)`,
     'top self time:',
     ...functions.map((f) => `  ${(100 * f.share).toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`),
     'by area:',
-    ...selfTimeByArea(file)
+    ...selfTimeByArea(file, 'screen')
       .slice(0, 10)
       .map((a) => `  ${(100 * a.share).toFixed(1).padStart(5)}%  ${a.area}`),
     '',
