@@ -13,6 +13,7 @@ import { EventService } from './event-service.js';
 import { IntelligenceRepository } from '../store/intelligence-repository.js';
 import { destinationCheck } from '../intelligence/destination-check.js';
 import { MeasurementRepository } from '../store/measurement-repository.js';
+import { DecisionFactsRepository } from '../store/decision-facts-repository.js';
 import { migrate } from '../store/migrate.js';
 import { openDatabase } from '../store/open-database.js';
 import { ensureSecret } from '../store/settings-repository.js';
@@ -201,7 +202,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     snapshots,
     ledger,
     screening,
-    reports: new ReportService(new MeasurementRepository(db)),
+    reports: new ReportService(new MeasurementRepository(db), new DecisionFactsRepository(db)),
     intelligence,
     intelligenceStore,
     relay,

@@ -159,9 +159,14 @@ export class RelayService {
       network: string | null;
       amount_usd: number;
       destination_address: string | null;
+      answers: { questionId: string; answerId: string }[] | string | null;
     }>(
       `SELECT id, created_at, user_ref, jurisdiction, decision, response, campaign_id, asset, network, amount_usd,
-         destination_address FROM decisions WHERE id = ANY($1::text[])`,
+         destination_address,
+         (SELECT json_agg(json_build_object('questionId', a.question_id, 'answerId', a.answer_id)
+                  ORDER BY a.occurred_at, a.question_id)
+            FROM decision_answers a WHERE a.decision_id = decisions.id) AS answers
+       FROM decisions WHERE id = ANY($1::text[])`,
       [changed.map((c) => c.decisionId)],
     );
     const outcomeOf = new Map(changed.map((c) => [c.decisionId, c.outcome]));
@@ -183,6 +188,10 @@ export class RelayService {
         amountUsd: Number(row.amount_usd),
         destinationAddress: row.destination_address ?? '',
         outcome: outcomeOf.get(row.id) ?? null,
+        answers:
+          typeof row.answers === 'string'
+            ? (JSON.parse(row.answers) as AlertFacts['answers'])
+            : (row.answers ?? []),
       };
     });
     await this.write(tx, facts, 'outcome');

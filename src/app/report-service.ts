@@ -1,11 +1,17 @@
 import { buildReport } from '../measurement/report.js';
 import type { PilotReport, ReportFilter } from '../measurement/report-model.js';
 import { planPilot, type PowerPlan } from '../measurement/statistics/power.js';
+import { buildPilotNumber } from '../measurement/pilot-number.js';
+import type { DecisionFactsRepository } from '../store/decision-facts-repository.js';
 import type { MeasurementRepository } from '../store/measurement-repository.js';
 
 /** Turns a filter into a pilot report or a power plan, reading only the rollups. */
 export class ReportService {
-  constructor(private readonly measurement: MeasurementRepository) {}
+  constructor(
+    private readonly measurement: MeasurementRepository,
+    /** Decision by decision, for the pilot's number per user; without it the report has none. */
+    private readonly facts?: DecisionFactsRepository,
+  ) {}
 
   async pilot(filter: ReportFilter, options: { sequential: boolean; now?: Date }): Promise<PilotReport> {
     const [rows, decideBuckets, resourceOpens] = await Promise.all([
@@ -20,7 +26,8 @@ export class ReportService {
         version: row.campaignVersion,
       });
     const experiments = await this.measurement.experiments([...versions.values()]);
-    return buildReport({
+    const pilotNumber = this.facts ? buildPilotNumber(await this.facts.facts(filter)) : undefined;
+    const report = buildReport({
       filter,
       rows,
       decideBuckets,
@@ -29,6 +36,7 @@ export class ReportService {
       sequential: options.sequential,
       generatedAt: options.now ?? new Date(),
     });
+    return pilotNumber ? { ...report, pilotNumber } : report;
   }
 
   /** Sample size for a pilot, with weeks at the campaign's traffic over the days observed (at most 28). */

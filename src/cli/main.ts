@@ -95,6 +95,16 @@ serverOptions(
       'break the integration: share of holdout outcomes never reported',
       '0',
     )
+    .option(
+      '--completion-reported <share>',
+      "share of users whose withdrawal_completed / _not_completed the exchange's backend reports",
+      '0.8',
+    )
+    .option(
+      '--repeat-share <share>',
+      'share of users who try a second withdrawal within the window (warned again)',
+      '0.3',
+    )
     .option('--population <file>', 'JSON file of per-jurisdiction true rates (instead of the built-in ones)')
     .option('--truth <file>', 'also write the true rates to this JSON file'),
 ).action(async (options: Omit<SimulateOptions, 'key'> & { key?: string }) =>

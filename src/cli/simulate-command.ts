@@ -16,6 +16,10 @@ export interface SimulateOptions {
   seed: string;
   jurisdictions: string;
   loseHoldoutReports: string;
+  /** Share of users whose completion the exchange reports. */
+  completionReported: string;
+  /** Share of users who try a second withdrawal within the window. */
+  repeatShare: string;
   /** A JSON file with per-jurisdiction true rates (see parseBehaviours); default: the built-in ones. */
   population?: string;
   /** Write the true rates as JSON here, for a script to compare with `caveat report`. */
@@ -30,6 +34,11 @@ export async function simulateCommand(options: SimulateOptions): Promise<void> {
   if (!Number.isInteger(users) || users < 1) throw new Error('--users must be a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   if (!(lose >= 0 && lose <= 1)) throw new Error('--lose-holdout-reports must be between 0 and 1');
+  const completionReported = Number(options.completionReported);
+  const repeatShare = Number(options.repeatShare);
+  if (!(completionReported >= 0 && completionReported <= 1))
+    throw new Error('--completion-reported must be between 0 and 1');
+  if (!(repeatShare >= 0 && repeatShare <= 1)) throw new Error('--repeat-share must be between 0 and 1');
   let behaviours: JurisdictionBehaviour[];
   if (options.population) {
     let json: unknown;
@@ -44,7 +53,13 @@ export async function simulateCommand(options: SimulateOptions): Promise<void> {
     behaviours = defaultBehaviours(users).filter((b) => wanted.has(b.jurisdiction));
     if (behaviours.length === 0) throw new Error('--jurisdictions names none of HK, MO, GB, TW');
   }
-  const population = planPopulation(behaviours, { seed, runId: `s${seed}`, loseHoldoutReports: lose });
+  const population = planPopulation(behaviours, {
+    seed,
+    runId: `s${seed}`,
+    loseHoldoutReports: lose,
+    completionReported,
+    repeatShare,
+  });
   const bar = new SingleBar(
     { format: 'simulating {bar} {value}/{total} users  {eta_formatted} left' },
     Presets.shades_classic,
@@ -58,14 +73,14 @@ export async function simulateCommand(options: SimulateOptions): Promise<void> {
   });
   bar.stop();
   process.stdout.write(
-    `screened ${stats.screened}: ${stats.warned} warned, ${stats.holdout} holdout, ${stats.outsideExperiment} outside the experiment; ${stats.events} events\n\nThe truth to compare with \`caveat report\`:\n`,
+    `screened ${stats.screened}: ${stats.warned} warned, ${stats.holdout} holdout, ${stats.outsideExperiment} outside the experiment; ${stats.repeats} second attempts; ${stats.events} events (${stats.answers} answers, ${stats.completions} completions)\n\nThe truth to compare with \`caveat report\`:\n`,
   );
   const truths = behaviours.map(truthOf);
   if (options.truth) await writeFile(options.truth, `${JSON.stringify(truths, null, 2)}\n`);
   for (const t of truths) {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     process.stdout.write(
-      `  ${t.jurisdiction}: intervention ${pct(t.intervention)}, completion warned ${pct(t.completionWarned)} vs holdout ${pct(t.completionHoldout)}, uplift ${(t.uplift * 100).toFixed(1)} points\n`,
+      `  ${t.jurisdiction}: intervention ${pct(t.intervention)}, completion warned ${pct(t.completionWarned)} vs holdout ${pct(t.completionHoldout)}, uplift ${(t.uplift * 100).toFixed(1)} points; pilot's number ${pct(t.pilotNumber)} of warned users did not withdraw or checked first; uplift counting everyone ${(t.upliftEveryone * 100).toFixed(1)} points\n`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { PilotNumber } from './pilot-number.js';
 import type { SampleRatioCheck, TestResult } from './statistics/hypothesis-tests.js';
 import type { DifferenceEstimate, RateEstimate } from './statistics/proportions.js';
 
@@ -137,6 +138,8 @@ export interface PilotReport {
   } | null;
   daily: PeriodFigures[];
   weekly: PeriodFigures[];
+  /** The pilot's own number, per user and per withdrawal (read decision by decision, not from rollups). */
+  pilotNumber?: PilotNumber;
 }
 
 /**

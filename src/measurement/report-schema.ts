@@ -67,6 +67,53 @@ const PeriodFiguresSchema = Type.Object({
   completionHoldout: RateEstimateSchema,
 });
 
+const BreakdownSchema = Type.Array(
+  Type.Object({
+    key: Type.String(),
+    users: Type.Integer({ description: 'users (per-user rows) or decisions (presentations)' }),
+    pilot: RateEstimateSchema,
+    wentAhead: RateEstimateSchema,
+  }),
+);
+
+/** The pilot's number (measurement/pilot-number.ts) as the report endpoints return it. */
+export const PilotNumberSchema = Type.Object(
+  {
+    perUser: RateEstimateSchema,
+    perWithdrawal: RateEstimateSchema,
+    bases: Type.Object(
+      {
+        completion_event: Type.Integer(),
+        client_event: Type.Integer(),
+        abandoned_rule: Type.Integer(),
+        pending: Type.Integer(),
+      },
+      { description: "How each user's first warning was decided to have gone ahead or not" },
+    ),
+    rules: Type.Object({
+      wentAhead: Type.String(),
+      checked: Type.String(),
+      pending: Type.String(),
+      perUser: Type.String(),
+      perWithdrawal: Type.String(),
+      uplift: Type.String(),
+    }),
+    upliftEveryone: Type.Object({
+      wentAheadWarned: RateEstimateSchema,
+      wentAheadHoldout: RateEstimateSchema,
+      difference: DifferenceEstimateSchema,
+    }),
+    byAnswerPath: BreakdownSchema,
+    byStep: BreakdownSchema,
+    byPresentation: BreakdownSchema,
+    usersWarnedMoreThanOnce: Type.Integer(),
+  },
+  {
+    description:
+      'Share of warned users who did not withdraw or checked first, per user and per withdrawal, with the rules applied; uplift counting everyone',
+  },
+);
+
 export const PilotReportSchema = Type.Object(
   {
     generatedAt: Type.String({ format: 'date-time' }),
@@ -154,6 +201,7 @@ export const PilotReportSchema = Type.Object(
     ),
     daily: Type.Array(PeriodFiguresSchema),
     weekly: Type.Array(PeriodFiguresSchema),
+    pilotNumber: Type.Optional(PilotNumberSchema),
   },
   { description: 'Pilot report: see src/measurement/report-model.ts' },
 );

@@ -29,6 +29,38 @@ export interface PlannedUser {
   holdoutProceeds: boolean;
   /** A broken integration: this user's holdout outcome never reaches caveat. */
   holdoutReportLost: boolean;
+  /** One uniform draw per question of the warning: which answer the user gives (see answerFor). */
+  answerDraws: number[];
+  /** Whether the exchange's backend reports the completion of this user's withdrawals. */
+  completionReported: boolean;
+  /** A second withdrawal attempt within the frequency window: warned again (or in the holdout again). */
+  repeat: { warnedPath: WarnedPath; holdoutProceeds: boolean } | null;
+}
+
+/** Options of a planned population beyond the behaviours. */
+export interface PlanOptions {
+  seed: number;
+  runId: string;
+  loseHoldoutReports?: number;
+  /** Share of users whose completion the exchange reports (withdrawal_completed / _not_completed). */
+  completionReported?: number;
+  /** Share of users who try a second withdrawal within the window. */
+  repeatShare?: number;
+}
+
+/**
+ * The answer a user gives to a question with `answers` choices: the first (the harmless one, e.g.
+ * "my own decision") seven times in ten, the others evenly. Independent of the behaviour, so the
+ * truth of every breakdown by answer is the population's own rates.
+ */
+export function answerFor(draw: number, answers: number): number {
+  if (answers <= 1 || draw < 0.7) return 0;
+  return Math.min(answers - 1, 1 + Math.floor(((draw - 0.7) / 0.3) * (answers - 1)));
+}
+
+/** Whether a warned path lets the money go: the truth the exchange's completion event reports. */
+export function pathWithdraws(path: WarnedPath): boolean {
+  return path === 'proceed' || path === 'verifyThenProceed';
 }
 
 export interface Truth {
@@ -42,6 +74,15 @@ export interface Truth {
   completionWarned: number;
   completionHoldout: number;
   uplift: number;
+  /**
+   * The pilot's number: share of warned users who did not withdraw or checked first (abandoning
+   * counts as not withdrawn, as the exchange's completion events then confirm).
+   */
+  pilotNumber: number;
+  /** Went-ahead share counting everyone, per arm, and the difference (warned − holdout). */
+  wentAheadWarned: number;
+  wentAheadHoldout: number;
+  upliftEveryone: number;
 }
 
 export function truthOf(behaviour: JurisdictionBehaviour): Truth {
@@ -58,6 +99,10 @@ export function truthOf(behaviour: JurisdictionBehaviour): Truth {
     completionWarned,
     completionHoldout: behaviour.holdoutCompletion,
     uplift: completionWarned - behaviour.holdoutCompletion,
+    pilotNumber: 1 - w.proceed,
+    wentAheadWarned: w.proceed + w.verifyThenProceed,
+    wentAheadHoldout: behaviour.holdoutCompletion,
+    upliftEveryone: w.proceed + w.verifyThenProceed - behaviour.holdoutCompletion,
   };
 }
 
@@ -114,10 +159,14 @@ export function parseBehaviours(json: unknown, defaultUsers: number): Jurisdicti
 
 export function planPopulation(
   behaviours: readonly JurisdictionBehaviour[],
-  options: { seed: number; runId: string; loseHoldoutReports?: number },
+  options: PlanOptions,
 ): PlannedUser[] {
   const rng = xoroshiro128plus(options.seed);
   const random = () => uniformFloat64(rng);
+  // Answers, completion reports and repeats come from a stream of their own, so a seed still plans
+  // exactly the population it planned before they existed.
+  const extraRng = xoroshiro128plus(options.seed ^ 0x5eed_ca7);
+  const extra = () => uniformFloat64(extraRng);
   const users: PlannedUser[] = [];
   for (const behaviour of behaviours) {
     const w = behaviour.warned;
@@ -127,16 +176,20 @@ export function planPopulation(
       [w.verifyThenProceed, 'verifyThenProceed'],
       [w.proceed, 'proceed'],
     ];
-    for (let i = 0; i < behaviour.users; i += 1) {
-      let draw = random();
-      let warnedPath: WarnedPath = 'abandon';
+    const pathOf = (uniform: number): WarnedPath => {
+      let draw = uniform;
       for (const [share, path] of cuts) {
-        if (draw < share) {
-          warnedPath = path;
-          break;
-        }
+        if (draw < share) return path;
         draw -= share;
       }
+      return 'abandon';
+    };
+    const repeatOf = () => ({
+      warnedPath: pathOf(extra()),
+      holdoutProceeds: extra() < behaviour.holdoutCompletion,
+    });
+    for (let i = 0; i < behaviour.users; i += 1) {
+      const warnedPath = pathOf(random());
       users.push({
         userRef: `sim-${options.runId}-${behaviour.jurisdiction}-${i}`,
         jurisdiction: behaviour.jurisdiction,
@@ -146,6 +199,9 @@ export function planPopulation(
         warnedPath,
         holdoutProceeds: random() < behaviour.holdoutCompletion,
         holdoutReportLost: random() < (options.loseHoldoutReports ?? 0),
+        answerDraws: [extra(), extra()],
+        completionReported: extra() < (options.completionReported ?? 0),
+        repeat: extra() < (options.repeatShare ?? 0) ? repeatOf() : null,
       });
     }
   }

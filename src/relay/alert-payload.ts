@@ -49,6 +49,7 @@ export function alertData(
     destinationReported: () => destinationReported(facts),
     userPseudonym: () => pseudonym(partnerKey, facts.userRef),
     outcome: () => facts.outcome,
+    answers: () => facts.answers ?? [],
   };
   const data: Record<string, unknown> = {};
   // Referral fields describe clusters, not decisions: a decision alert never carries them.

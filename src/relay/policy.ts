@@ -19,6 +19,8 @@ export const ALERT_FIELDS = [
   'destinationReported',
   'userPseudonym',
   'outcome',
+  // The user's answers to the warning's questions (question and answer ids), e.g. "met online".
+  'answers',
 ] as const;
 export type AlertField = (typeof ALERT_FIELDS)[number];
 
@@ -101,6 +103,8 @@ export interface AlertFacts {
   amountUsd: number;
   destinationAddress: string;
   outcome: 'cancelled' | 'verified' | 'proceeded' | 'abandoned' | null;
+  /** Answers given by the time of the alert (none yet when it is made at decision time). */
+  answers?: { questionId: string; answerId: string }[];
 }
 
 export function policyProblems(policy: RelayPolicy): { field: string; message: string }[] {

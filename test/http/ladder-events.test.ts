@@ -224,6 +224,45 @@ describe.each(storeKinds)('answers, completions and the friction ladder on $name
     expect(twice.json()).toMatchObject({ errors: [{ field: 'params/id' }] });
   });
 
+  it('lets the answers leave in an outcome alert only where the relay policy allows them', async () => {
+    const policy = (fields: ('decisionId' | 'outcome' | 'answers')[]) => ({
+      jurisdictions: ['HK'],
+      triggers: { decisions: [], outcomes: ['cancelled' as const], onlyReportedDestinations: false },
+      fields,
+      retentionDays: 7,
+      delivery: { mode: 'pull' as const, allowedHosts: [], maxConcurrency: 1 },
+    });
+    await h.caveat.relayStore.publishPolicy('hk-police-cstcb', policy(['decisionId', 'answers']), 'test');
+    await h.caveat.relay.reload();
+    const decision = await screen(warnedUser());
+    const cancelled = {
+      id: eventId(),
+      decisionId: decision.id,
+      type: 'cancelled',
+      occurredAt: new Date().toISOString(),
+    };
+    expect((await send([answer(decision.id, 'who-asked', 'met-online'), cancelled])).statusCode).toBe(200);
+    const payload = async (id: string) =>
+      (
+        await h.caveat.db.query<{ payload: Record<string, unknown> }>(
+          "SELECT payload FROM relay_alerts WHERE decision_id = $1 AND trigger = 'outcome'",
+          [id],
+        )
+      )[0]?.payload.data;
+    expect(await payload(decision.id)).toMatchObject({
+      decisionId: decision.id,
+      answers: [{ questionId: 'who-asked', answerId: 'met-online' }],
+    });
+    await h.caveat.relayStore.publishPolicy('hk-police-cstcb', policy(['decisionId', 'outcome']), 'test');
+    await h.caveat.relay.reload();
+    const other = await screen(warnedUser());
+    const cancel2 = { ...cancelled, id: eventId(), decisionId: other.id };
+    expect((await send([answer(other.id, 'who-asked', 'met-online'), cancel2])).statusCode).toBe(200);
+    const second = await payload(other.id);
+    expect(second).toMatchObject({ decisionId: other.id, outcome: 'cancelled' });
+    expect(second).not.toHaveProperty('answers');
+  });
+
   it('shows a user warned again within the window the next presentation', async () => {
     const user = warnedUser();
     const keys = [];

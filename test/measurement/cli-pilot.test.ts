@@ -24,6 +24,7 @@ const inside = (truth: number, e: { low: number | null; high: number | null }) =
 describe('caveat simulate, then caveat report (the CLI against a running caveat)', () => {
   let h: Harness;
   let url: string;
+  let repeats = 0;
   const dir = mkdtempSync(join(tmpdir(), 'caveat-cli-pilot-'));
   // Rates unlike the built-in ones, so the report can only match if the file was used.
   const population = [
@@ -63,6 +64,10 @@ describe('caveat simulate, then caveat report (the CLI against a running caveat)
       ...['--population', join(dir, 'population.json'), '--truth', join(dir, 'truth.json')],
     ]);
     expect(healthy.stdout).toMatch(/screened 900: \d+ warned, \d+ holdout/);
+    // By default some users try twice (warned again), and the exchange reports most completions.
+    repeats = Number(/(\d+) second attempts/.exec(healthy.stdout)?.[1]);
+    expect(repeats).toBeGreaterThan(100);
+    expect(healthy.stdout).toMatch(/\d+ events \(\d+ answers, \d+ completions\)/);
     // A second run in Macau with a broken integration: 60% of holdout outcomes never arrive.
     await caveat([
       'simulate',
@@ -83,7 +88,7 @@ describe('caveat simulate, then caveat report (the CLI against a running caveat)
       expect.objectContaining({ jurisdiction: 'HK', cancelled: 0.2, verified: 0.2, completionHoldout: 0.9 }),
     );
     const r = await report(['--jurisdiction', 'HK', '--sequential']);
-    expect(r.totals.decisions).toBe(900);
+    expect(r.totals.decisions).toBe(900 + repeats);
     const checks = {
       intervention: [truth!.intervention, r.rates.intervention],
       cancelled: [truth!.cancelled, r.rates.cancelled],
@@ -95,6 +100,9 @@ describe('caveat simulate, then caveat report (the CLI against a running caveat)
       uplift: [truth!.uplift, r.uplift.difference],
       upliftAlwaysValid: [truth!.uplift, r.uplift.alwaysValid!],
       relative: [truth!.completionWarned / truth!.completionHoldout - 1, r.uplift.relative],
+      pilotNumberPerUser: [truth!.pilotNumber, r.pilotNumber!.perUser],
+      pilotNumberPerWithdrawal: [truth!.pilotNumber, r.pilotNumber!.perWithdrawal],
+      upliftEveryone: [truth!.upliftEveryone, r.pilotNumber!.upliftEveryone.difference],
     } as const;
     for (const [name, [value, estimate]] of Object.entries(checks))
       expect(inside(value, estimate), `${name}: ${value} in ${JSON.stringify(estimate)}`).toBe(true);
