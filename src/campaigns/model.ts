@@ -5,6 +5,11 @@ export interface Jurisdiction {
   name: string;
   defaultLocale: string;
   locales: string[];
+  /**
+   * Locales tried, in order, after the requested one and before the default and English; absent or
+   * empty means the default chain (see locale-fallback.ts).
+   */
+  localeFallback?: string[];
 }
 
 export interface Partner {

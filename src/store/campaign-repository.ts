@@ -22,6 +22,7 @@ interface JurisdictionRow {
   name: string;
   default_locale: string;
   locales: string[];
+  locale_fallback: string[] | null;
 }
 interface PartnerRow {
   id: string;
@@ -70,8 +71,24 @@ const toJurisdiction = (row: JurisdictionRow): Jurisdiction => ({
   name: row.name,
   defaultLocale: row.default_locale,
   locales: row.locales,
+  localeFallback: row.locale_fallback ?? [],
 });
-const toPartner = (row: PartnerRow): Partner => ({ ...row });
+const jurisdictionValues = (j: Jurisdiction) => [
+  j.code,
+  j.name,
+  j.defaultLocale,
+  j.locales,
+  j.localeFallback ?? [],
+];
+const JURISDICTION_COLUMNS = 'code, name, default_locale, locales, locale_fallback';
+const PARTNER_COLUMNS = 'id, name, jurisdiction, kind, website';
+const toPartner = (row: PartnerRow): Partner => ({
+  id: row.id,
+  name: row.name,
+  jurisdiction: row.jurisdiction,
+  kind: row.kind,
+  website: row.website,
+});
 const toCampaign = (row: CampaignRow): Campaign => ({
   id: row.id,
   jurisdiction: row.jurisdiction,
@@ -99,6 +116,9 @@ const toVersion = (row: VersionRow): CampaignVersion => ({
   },
 });
 
+/** An edit of a partner: the website may be left out to keep it. */
+export type PartnerEdit = Omit<Partner, 'website'> & { website?: string | null | undefined };
+
 export interface CampaignWithVersions extends Campaign {
   versions: CampaignVersion[];
 }
@@ -109,41 +129,106 @@ export class CampaignRepository {
 
   async listJurisdictions(): Promise<Jurisdiction[]> {
     const rows = await this.db.query<JurisdictionRow>(
-      'SELECT code, name, default_locale, locales FROM jurisdictions ORDER BY code',
+      `SELECT ${JURISDICTION_COLUMNS} FROM jurisdictions ORDER BY code`,
     );
     return rows.map(toJurisdiction);
   }
 
   async getJurisdiction(code: string): Promise<Jurisdiction | undefined> {
     const rows = await this.db.query<JurisdictionRow>(
-      'SELECT code, name, default_locale, locales FROM jurisdictions WHERE code = $1',
+      `SELECT ${JURISDICTION_COLUMNS} FROM jurisdictions WHERE code = $1`,
       [code],
     );
     return rows[0] && toJurisdiction(rows[0]);
   }
 
-  async putJurisdiction(jurisdiction: Jurisdiction, actor: string): Promise<Jurisdiction> {
+  /** Adds a jurisdiction; an existing code is a conflict and nothing is written. */
+  async createJurisdiction(jurisdiction: Jurisdiction, actor: string): Promise<Jurisdiction> {
     return this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO jurisdictions (code, name, default_locale, locales) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO UPDATE SET name = $2, default_locale = $3, locales = $4, updated_at = now()`,
-        [jurisdiction.code, jurisdiction.name, jurisdiction.defaultLocale, jurisdiction.locales],
+      const rows = await tx.query<JurisdictionRow>(
+        `INSERT INTO jurisdictions (code, name, default_locale, locales, locale_fallback)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING ${JURISDICTION_COLUMNS}`,
+        jurisdictionValues(jurisdiction),
       );
+      if (!rows[0])
+        throw RequestProblem.conflict('body/code', 'a jurisdiction with this code already exists');
+      const after = toJurisdiction(rows[0]);
       await appendAudit(tx, {
         actor,
-        action: 'jurisdiction.put',
+        action: 'jurisdiction.create',
         entity: 'jurisdiction',
-        entityId: jurisdiction.code,
-        detail: { ...jurisdiction },
+        entityId: after.code,
+        detail: { before: null, after: { ...after } },
       });
-      await notifyChanged(tx, jurisdiction.code);
-      return jurisdiction;
+      await notifyChanged(tx, after.code);
+      return after;
     });
+  }
+
+  /** Changes an existing jurisdiction; a missing one is a 404 and nothing is written. */
+  async updateJurisdiction(jurisdiction: Jurisdiction, actor: string): Promise<Jurisdiction> {
+    return this.db.transaction(async (tx) => {
+      const found = await tx.query<JurisdictionRow>(
+        `SELECT ${JURISDICTION_COLUMNS} FROM jurisdictions WHERE code = $1 FOR UPDATE`,
+        [jurisdiction.code],
+      );
+      if (!found[0]) throw RequestProblem.notFound('params/code', `no jurisdiction ${jurisdiction.code}`);
+      const before = toJurisdiction(found[0]);
+      // A field the edit leaves out keeps its value.
+      const edited = {
+        ...jurisdiction,
+        localeFallback: jurisdiction.localeFallback ?? before.localeFallback,
+      };
+      return this.writeJurisdiction(tx, before, edited, 'jurisdiction.update', actor);
+    });
+  }
+
+  /** Create-or-replace, for the demo seed and fixtures; the API creates and edits separately. */
+  async putJurisdiction(jurisdiction: Jurisdiction, actor: string): Promise<Jurisdiction> {
+    return this.db.transaction(async (tx) => {
+      const found = await tx.query<JurisdictionRow>(
+        `SELECT ${JURISDICTION_COLUMNS} FROM jurisdictions WHERE code = $1 FOR UPDATE`,
+        [jurisdiction.code],
+      );
+      return this.writeJurisdiction(
+        tx,
+        found[0] ? toJurisdiction(found[0]) : null,
+        jurisdiction,
+        'jurisdiction.put',
+        actor,
+      );
+    });
+  }
+
+  private async writeJurisdiction(
+    tx: Queryable,
+    before: Jurisdiction | null,
+    jurisdiction: Jurisdiction,
+    action: string,
+    actor: string,
+  ): Promise<Jurisdiction> {
+    const rows = await tx.query<JurisdictionRow>(
+      `INSERT INTO jurisdictions (code, name, default_locale, locales, locale_fallback) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET name = $2, default_locale = $3, locales = $4, locale_fallback = $5,
+         updated_at = now()
+       RETURNING ${JURISDICTION_COLUMNS}`,
+      jurisdictionValues(jurisdiction),
+    );
+    const after = toJurisdiction(rows[0]!);
+    await appendAudit(tx, {
+      actor,
+      action,
+      entity: 'jurisdiction',
+      entityId: after.code,
+      detail: { before: before && { ...before }, after: { ...after } },
+    });
+    await notifyChanged(tx, after.code);
+    return after;
   }
 
   async listPartners(jurisdiction?: string): Promise<Partner[]> {
     const rows = await this.db.query<PartnerRow>(
-      `SELECT id, name, jurisdiction, kind, website FROM partners
+      `SELECT ${PARTNER_COLUMNS} FROM partners
        WHERE ($1::text IS NULL OR jurisdiction = $1) ORDER BY id`,
       [jurisdiction ?? null],
     );
@@ -151,32 +236,89 @@ export class CampaignRepository {
   }
 
   async getPartner(id: string): Promise<Partner | undefined> {
-    const rows = await this.db.query<PartnerRow>(
-      'SELECT id, name, jurisdiction, kind, website FROM partners WHERE id = $1',
-      [id],
-    );
+    const rows = await this.db.query<PartnerRow>(`SELECT ${PARTNER_COLUMNS} FROM partners WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] && toPartner(rows[0]);
   }
 
+  /** Adds a partner; an existing id is a conflict and nothing is written (it never renames one). */
+  async createPartner(partner: Partner, actor: string): Promise<Partner> {
+    await this.requireJurisdiction(partner.jurisdiction, 'body/jurisdiction');
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<PartnerRow>(
+        `INSERT INTO partners (id, name, jurisdiction, kind, website) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO NOTHING RETURNING ${PARTNER_COLUMNS}`,
+        [partner.id, partner.name, partner.jurisdiction, partner.kind, partner.website],
+      );
+      if (!rows[0]) throw RequestProblem.conflict('body/id', 'a partner with this id already exists');
+      const after = toPartner(rows[0]);
+      await appendAudit(tx, {
+        actor,
+        action: 'partner.create',
+        entity: 'partner',
+        entityId: after.id,
+        detail: { before: null, after: { ...after } },
+      });
+      return after;
+    });
+  }
+
+  /** Changes an existing partner; a missing one is a 404 and nothing is written. */
+  async updatePartner(partner: PartnerEdit, actor: string): Promise<Partner> {
+    await this.requireJurisdiction(partner.jurisdiction, 'body/jurisdiction');
+    return this.db.transaction(async (tx) => {
+      const found = await tx.query<PartnerRow>(
+        `SELECT ${PARTNER_COLUMNS} FROM partners WHERE id = $1 FOR UPDATE`,
+        [partner.id],
+      );
+      if (!found[0]) throw RequestProblem.notFound('params/id', `no partner ${partner.id}`);
+      const before = toPartner(found[0]);
+      // A website the edit leaves out keeps its value; null clears it.
+      const edited = {
+        ...partner,
+        website: partner.website === undefined ? before.website : partner.website,
+      };
+      return this.writePartner(tx, before, edited, 'partner.update', actor);
+    });
+  }
+
+  /** Create-or-replace, for the demo seed and fixtures; the API creates and edits separately. */
   async putPartner(partner: Partner, actor: string): Promise<Partner> {
     await this.requireJurisdiction(partner.jurisdiction, 'body/jurisdiction');
     return this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO partners (id, name, jurisdiction, kind, website) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET name = $2, jurisdiction = $3, kind = $4, website = $5, updated_at = now()`,
-        [partner.id, partner.name, partner.jurisdiction, partner.kind, partner.website],
+      const found = await tx.query<PartnerRow>(
+        `SELECT ${PARTNER_COLUMNS} FROM partners WHERE id = $1 FOR UPDATE`,
+        [partner.id],
       );
-      await appendAudit(tx, {
-        actor,
-        action: 'partner.put',
-        entity: 'partner',
-        entityId: partner.id,
-        detail: { ...partner },
-      });
-      // Keys bound to this partner carry its jurisdiction in every instance's cache: re-read them.
-      await tx.query('SELECT pg_notify($1, $2)', [CREDENTIALS_CHANGED, `partner:${partner.id}`]);
-      return partner;
+      return this.writePartner(tx, found[0] ? toPartner(found[0]) : null, partner, 'partner.put', actor);
     });
+  }
+
+  private async writePartner(
+    tx: Queryable,
+    before: Partner | null,
+    partner: Partner,
+    action: string,
+    actor: string,
+  ): Promise<Partner> {
+    const rows = await tx.query<PartnerRow>(
+      `INSERT INTO partners (id, name, jurisdiction, kind, website) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET name = $2, jurisdiction = $3, kind = $4, website = $5, updated_at = now()
+       RETURNING ${PARTNER_COLUMNS}`,
+      [partner.id, partner.name, partner.jurisdiction, partner.kind, partner.website],
+    );
+    const after = toPartner(rows[0]!);
+    await appendAudit(tx, {
+      actor,
+      action,
+      entity: 'partner',
+      entityId: after.id,
+      detail: { before: before && { ...before }, after: { ...after } },
+    });
+    // Keys bound to this partner carry its jurisdiction in every instance's cache: re-read them.
+    await tx.query('SELECT pg_notify($1, $2)', [CREDENTIALS_CHANGED, `partner:${after.id}`]);
+    return after;
   }
 
   async listCampaigns(filter: { jurisdiction?: string | undefined } = {}): Promise<CampaignWithVersions[]> {

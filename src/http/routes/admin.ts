@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
+import type { Jurisdiction } from '../../campaigns/model.js';
 import { RequestProblem } from '../../errors.js';
 import { API_KEY_SCOPES } from '../../store/api-key-repository.js';
 import { listAudit } from '../../store/audit-repository.js';
@@ -16,9 +17,13 @@ const JurisdictionBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 120 }),
     defaultLocale: Locale,
     locales: Type.Array(Locale, { minItems: 1, maxItems: 20 }),
+    localeFallback: Type.Optional(Type.Array(Locale, { maxItems: 20, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
+const NewJurisdictionBody = Type.Composite([Type.Object({ code: JurisdictionCode }), JurisdictionBody], {
+  additionalProperties: false,
+});
 const PartnerBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -28,6 +33,9 @@ const PartnerBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const NewPartnerBody = Type.Composite([Type.Object({ id: Slug }), PartnerBody], {
+  additionalProperties: false,
+});
 const ApiKeyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -39,6 +47,24 @@ const ApiKeyBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+interface JurisdictionInput {
+  code: string;
+  name: string;
+  defaultLocale: string;
+  locales: string[];
+  localeFallback?: string[] | undefined;
+}
+
+/** The default locale is one of the locales, and a fallback names only locales the jurisdiction has. */
+function jurisdictionOf(body: JurisdictionInput): Jurisdiction {
+  if (!body.locales.includes(body.defaultLocale)) {
+    throw RequestProblem.invalid('body/defaultLocale', 'must be one of locales');
+  }
+  const unknown = (body.localeFallback ?? []).find((locale) => !body.locales.includes(locale));
+  if (unknown) throw RequestProblem.invalid('body/localeFallback', `${unknown} is not one of locales`);
+  return { ...body };
+}
 
 /** Admin API: jurisdictions, partners, API keys, audit log (campaigns are in campaigns.ts). */
 export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
@@ -56,19 +82,31 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
       }),
     );
 
+    // POST creates (an existing code is a 409), PUT edits (a missing one is a 404): an "Add" form
+    // can never overwrite a live jurisdiction.
+    app.post(
+      '/v1/admin/jurisdictions',
+      { ...admin, schema: { tags, security, body: NewJurisdictionBody } },
+      async (request, reply) => {
+        const created = await caveat.campaigns.createJurisdiction(
+          jurisdictionOf(request.body),
+          actorOf(request),
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
     app.put(
       '/v1/admin/jurisdictions/:code',
       {
         ...admin,
         schema: { tags, security, params: Type.Object({ code: JurisdictionCode }), body: JurisdictionBody },
       },
-      async (request) => {
-        const { code } = request.params;
-        if (!request.body.locales.includes(request.body.defaultLocale)) {
-          throw RequestProblem.invalid('body/defaultLocale', 'must be one of locales');
-        }
-        return caveat.campaigns.putJurisdiction({ code, ...request.body }, actorOf(request));
-      },
+      async (request) =>
+        caveat.campaigns.updateJurisdiction(
+          jurisdictionOf({ code: request.params.code, ...request.body }),
+          actorOf(request),
+        ),
     );
 
     app.get(
@@ -79,14 +117,23 @@ export function adminRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
       }),
     );
 
+    app.post(
+      '/v1/admin/partners',
+      { ...admin, schema: { tags, security, body: NewPartnerBody } },
+      async (request, reply) => {
+        const created = await caveat.campaigns.createPartner(
+          { ...request.body, website: request.body.website ?? null },
+          actorOf(request),
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
     app.put(
       '/v1/admin/partners/:id',
       { ...admin, schema: { tags, security, params: Type.Object({ id: Slug }), body: PartnerBody } },
       async (request) =>
-        caveat.campaigns.putPartner(
-          { id: request.params.id, ...request.body, website: request.body.website ?? null },
-          actorOf(request),
-        ),
+        caveat.campaigns.updatePartner({ id: request.params.id, ...request.body }, actorOf(request)),
     );
 
     app.get('/v1/admin/api-keys', { ...admin, schema: { tags, security } }, async () => ({

@@ -3,9 +3,10 @@ import { api, errorMessage } from '../api.js';
 import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/fields.js';
 import { LoadError } from '../components/problems.js';
-import { compactJson, formatTime } from '../format.js';
+import { formatTime } from '../format.js';
 import { useDocumentTitle } from '../hooks.js';
 import type { AuditEntry } from '../types.js';
+import { AuditDetail } from './audit-detail.js';
 
 const PAGE = 100;
 
@@ -91,14 +92,14 @@ export function AuditPage() {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <th scope="row">{formatTime(entry.at)}</th>
-              <td>{entry.actor}</td>
+              <td>{entry.actorName ?? entry.actor}</td>
               <td>{entry.action}</td>
               <td>{entry.entity}</td>
               <td>
                 <code>{entry.entityId}</code>
               </td>
               <td>
-                <code className="json">{compactJson(entry.detail)}</code>
+                <AuditDetail detail={entry.detail} />
               </td>
             </tr>
           ))}

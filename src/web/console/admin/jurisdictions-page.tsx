@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, path } from '../api.js';
 import { DataTable } from '../components/data-table.js';
 import { TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
@@ -7,7 +7,7 @@ import { LoadStatus } from '../components/problems.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import type { Jurisdiction } from '../types.js';
 
-const blank: Jurisdiction = { code: '', name: '', defaultLocale: '', locales: [] };
+const blank: Jurisdiction = { code: '', name: '', defaultLocale: '', locales: [], localeFallback: [] };
 
 export function JurisdictionsPage() {
   useDocumentTitle('Jurisdictions');
@@ -20,13 +20,14 @@ export function JurisdictionsPage() {
       <p className="lede">Where campaigns apply, and the languages their warnings are written in.</p>
       <LoadStatus state={state} what="jurisdictions" />
       {state.status === 'ready' && (
-        <DataTable columns={['Code', 'Name', 'Default locale', 'Locales']} actions>
+        <DataTable columns={['Code', 'Name', 'Default locale', 'Locales', 'Fallback']} actions>
           {state.data.jurisdictions.map((j) => (
             <tr key={j.code}>
               <th scope="row">{j.code}</th>
               <td>{j.name}</td>
               <td>{j.defaultLocale}</td>
               <td>{j.locales.join(', ')}</td>
+              <td>{j.localeFallback?.length ? j.localeFallback.join(' → ') : 'usual order'}</td>
               <td>
                 <button type="button" className="button-quiet" onClick={() => setEditing(j)}>
                   Edit {j.name}
@@ -61,6 +62,7 @@ function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
   const [name, setName] = useState(start.name);
   const [defaultLocale, setDefaultLocale] = useState(start.defaultLocale);
   const [locales, setLocales] = useState(start.locales.join(', '));
+  const [localeFallback, setLocaleFallback] = useState((start.localeFallback ?? []).join(', '));
   const [saved, setSaved] = useState<string | null>(null);
   const { error, errors, submit } = useSubmit(async () => {
     setSaved(null);
@@ -70,11 +72,14 @@ function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
       .filter(Boolean);
     // The default locale is always one of the locales; adding it saves a needless round trip.
     if (defaultLocale.trim() && !list.includes(defaultLocale.trim())) list.unshift(defaultLocale.trim());
-    await api.put(`/v1/admin/jurisdictions/${encodeURIComponent(code.trim())}`, {
-      name,
-      defaultLocale: defaultLocale.trim(),
-      locales: list,
-    });
+    const fallback = localeFallback
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const fields = { name, defaultLocale: defaultLocale.trim(), locales: list, localeFallback: fallback };
+    // "Add" creates (a code already taken is refused beside the Code field); "Edit" changes that one.
+    if (initial) await api.put(path`/v1/admin/jurisdictions/${initial.code}`, fields);
+    else await api.post('/v1/admin/jurisdictions', { code: code.trim(), ...fields });
     setSaved(`Saved ${name}.`);
     onDone();
   });
@@ -98,6 +103,7 @@ function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
         onChange={setCode}
         disabled={initial !== null}
         hint="ISO 3166 code, e.g. HK or GB."
+        errors={errors('/code')}
       />
       <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
       <TextField
@@ -114,6 +120,13 @@ function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
         onChange={setLocales}
         hint="Comma-separated, e.g. zh-Hant, en."
         errors={errors('/locales')}
+      />
+      <TextField
+        label="Fallback locales"
+        value={localeFallback}
+        onChange={setLocaleFallback}
+        hint="Comma-separated, tried in order when a reader's language has no text, e.g. zh-Hans, en. Leave empty for the usual order (a Chinese reader in Singapore gets zh-Hans)."
+        errors={errors('/localeFallback')}
       />
     </FormPanel>
   );

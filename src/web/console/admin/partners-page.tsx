@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, path } from '../api.js';
 import { DataTable } from '../components/data-table.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
@@ -75,12 +75,10 @@ function PartnerForm({ initial, jurisdictions, onDone, onCancel }: FormProps) {
   const [kind, setKind] = useState<PartnerKind>(initial?.kind ?? 'police');
   const [website, setWebsite] = useState(initial?.website ?? '');
   const { error, errors, submit } = useSubmit(async () => {
-    await api.put(`/v1/admin/partners/${encodeURIComponent(id.trim())}`, {
-      name,
-      jurisdiction,
-      kind,
-      website: website.trim() || null,
-    });
+    const fields = { name, jurisdiction, kind, website: website.trim() || null };
+    // "Add" creates (an id already taken is refused beside the ID field); "Edit" changes that one.
+    if (initial) await api.put(path`/v1/admin/partners/${initial.id}`, fields);
+    else await api.post('/v1/admin/partners', { id: id.trim(), ...fields });
     onDone();
   });
 
@@ -102,6 +100,7 @@ function PartnerForm({ initial, jurisdictions, onDone, onCancel }: FormProps) {
         onChange={setId}
         disabled={initial !== null}
         hint="Lowercase letters, digits and dashes, e.g. hk-police-cstcb."
+        errors={errors('/id')}
       />
       <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
       <SelectField
