@@ -1,4 +1,4 @@
-import { resolveLocale } from './locale-fallback.js';
+import { resolveLocale, type LocalePolicy } from './locale-fallback.js';
 import type { CampaignSpec, LocalizedContent } from './spec.js';
 
 export interface RenderedContent extends LocalizedContent {
@@ -10,10 +10,11 @@ export interface RenderedContent extends LocalizedContent {
 export function renderContent(
   spec: CampaignSpec,
   requestedLocale: string,
-  jurisdictionDefault: string,
+  /** The jurisdiction (its default locale and fallback chain), or just its default locale. */
+  jurisdiction: string | LocalePolicy,
   variant: string | null,
 ): RenderedContent | undefined {
-  const locale = resolveLocale(requestedLocale, Object.keys(spec.content), jurisdictionDefault);
+  const locale = resolveLocale(requestedLocale, Object.keys(spec.content), jurisdiction);
   return locale ? renderResolved(spec, locale, variant) : undefined;
 }
 

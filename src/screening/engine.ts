@@ -81,7 +81,7 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
       arm: 'holdout',
     };
   }
-  const content = renderContent(spec, request.locale, jurisdiction.defaultLocale, assignment.variant) ?? null;
+  const content = renderContent(spec, request.locale, jurisdiction, assignment.variant) ?? null;
   const presentation: Presentation | null = presentations[seenBefore % presentations.length] ?? null;
   return {
     decision: spec.action,
@@ -124,7 +124,7 @@ export function degradedVerdict(
   const live = fallbackCampaign(snapshot.campaigns.get(request.jurisdiction) ?? []);
   const content =
     live && jurisdiction
-      ? (renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null) ?? null)
+      ? (renderContent(live.spec, request.locale, jurisdiction, null) ?? null)
       : null;
   const escalation = strongest(findings);
   return {
@@ -147,7 +147,7 @@ function escalated(
   nowMs: number,
 ): Verdict {
   const content = live
-    ? renderContent(live.spec, request.locale, jurisdiction.defaultLocale, null)
+    ? renderContent(live.spec, request.locale, jurisdiction, null)
     : undefined;
   // A reported destination goes straight to hold; a warn-level finding starts where the ladder says.
   const step = findingStep(finding.severity, live?.spec.ladder);

@@ -130,7 +130,7 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
         const variant = request.body.variant ?? spec.experiment.variants[0]?.key ?? null;
         if (variant !== null && !spec.experiment.variants.some((v) => v.key === variant))
           throw RequestProblem.invalid('body/variant', `no variant ${variant} in the spec`);
-        const content = renderContent(spec, locale, jurisdiction.defaultLocale, variant);
+        const content = renderContent(spec, locale, jurisdiction, variant);
         if (!content) throw RequestProblem.invalid('body/locale', `the spec has no content for ${locale}`);
         const draft = campaign.versions.find((v) => v.state === 'draft');
         const decision: DecisionResponse = {
