@@ -1,4 +1,5 @@
 import { interventionOverTime, outcomeMix, upliftChart } from './report-charts.js';
+import { pilotNumberHtml } from './report-html-pilot.js';
 import type { PilotReport } from './report-model.js';
 import type { DifferenceEstimate, RateEstimate } from './statistics/proportions.js';
 
@@ -72,6 +73,7 @@ ${report.notes.length > 0 ? `<ul class="notes">${report.notes.map((n) => `<li>${
 <tr><th>Verified (checked, then decided)</th><td>${rate(report.rates.verified)}</td><th>Proceeded</th><td>${rate(report.rates.proceeded)}</td></tr>
 <tr><th>Abandoned</th><td>${rate(report.rates.abandoned)}</td><th>Time to decide</th><td>median ${seconds(report.timeToDecide.medianSeconds)}, p90 ${seconds(report.timeToDecide.p90Seconds)}</td></tr>
 </table>
+${pilotNumberHtml(report)}
 <figure>${interventionOverTime(report)}</figure>
 <figure>${outcomeMix(report)}</figure>
 <h2>Effect against the holdout</h2>

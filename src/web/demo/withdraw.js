@@ -76,5 +76,13 @@ form.addEventListener('submit', async (event) => {
   warning.decision = decision;
 });
 
+// An answer can pause the withdrawal (cooling-off, or a review by staff): the exchange holds it.
+document.addEventListener('caveat-hold', (event) => {
+  document.body.dataset.decision = 'hold';
+  const until = event.detail.releaseAt
+    ? ` until ${new Date(event.detail.releaseAt).toLocaleTimeString()}`
+    : '';
+  say(`Withdrawal paused${until}: the exchange holds it (demo: nothing is sent).`);
+});
 document.addEventListener('caveat-cancel', () => say('Withdrawal cancelled. Nothing was sent.'));
 document.addEventListener('caveat-proceed', () => say('Withdrawal submitted (demo: nothing is sent).'));

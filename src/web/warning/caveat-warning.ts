@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { sendAnswer } from './answer-sender.js';
 import { chromeLocaleFor, chromeStringsFor, type ChromeStrings } from './chrome-strings.js';
 import { newClientId } from './client-id.js';
 import {
   parseDecisionAttribute,
   shouldShowWarning,
+  type LadderStatus,
   type ReactionType,
   type WarningContent,
   type WarningDecision,
@@ -13,13 +15,25 @@ import { shownFindings } from './findings.js';
 import { FINDING_STRINGS, REPORT_CATEGORY_ORDER, type FindingStrings } from './findings-strings.js';
 import { trapTab } from './focus-trap.js';
 import { quizLink } from './quiz-link.js';
+import { LADDER_STRINGS, type LadderStrings } from './ladder-strings.js';
 import { sharedReportOutbox, type ReportResult } from './report-outbox.js';
+import {
+  answeredScams,
+  isHoldStep,
+  localStep,
+  sectionOrder,
+  tailoredScams,
+  type Answers,
+  type LadderStep,
+  type Section,
+} from './tailoring.js';
 import { warningStyles } from './warning-styles.js';
 
 type Resource = WarningContent['resources'][number];
 type Contact = WarningContent['contacts'][number];
 type Statistic = WarningContent['statistics'][number];
 type CommonScam = WarningContent['commonScams'][number];
+type Question = NonNullable<WarningContent['questions']>[number];
 /** The report form's steps: closed, open, sent to the outbox, then what the API said. */
 type ReportStep = 'none' | 'form' | 'sending' | 'sent' | 'queued' | 'failed';
 
@@ -50,6 +64,8 @@ export class CaveatWarning extends LitElement {
     liveMessage: { state: true },
     reportStep: { state: true },
     reportReference: { state: true },
+    answers: { state: true },
+    ladder: { state: true },
   };
 
   // `declare` keeps class fields from shadowing Lit's reactive accessors (useDefineForClassFields).
@@ -62,6 +78,9 @@ export class CaveatWarning extends LitElement {
   declare private liveMessage: string;
   declare private reportStep: ReportStep;
   declare private reportReference: string | null;
+  declare private answers: Answers;
+  /** What the server said after the last answer; null until then (or when it could not be asked). */
+  declare private ladder: LadderStatus | null;
 
   private countdownTimer: ReturnType<typeof setInterval> | null = null;
   private announceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -78,6 +97,8 @@ export class CaveatWarning extends LitElement {
     this.liveMessage = '';
     this.reportStep = 'none';
     this.reportReference = null;
+    this.answers = {};
+    this.ladder = null;
   }
 
   static override get observedAttributes(): string[] {
@@ -125,6 +146,8 @@ export class CaveatWarning extends LitElement {
       this.liveMessage = '';
       this.reportStep = 'none';
       this.reportReference = null;
+      this.answers = {};
+      this.ladder = null;
       this.remaining = this.visibleDecision()?.minDisplaySeconds ?? 0;
     }
   }
@@ -201,6 +224,59 @@ export class CaveatWarning extends LitElement {
 
   private findingStrings(): FindingStrings {
     return FINDING_STRINGS[chromeLocaleFor(this.decision?.content?.locale)];
+  }
+
+  private ladderStrings(): LadderStrings {
+    return LADDER_STRINGS[chromeLocaleFor(this.decision?.content?.locale)];
+  }
+
+  private questions(): readonly Question[] {
+    return this.decision?.content?.questions ?? [];
+  }
+
+  /** The server's word after an answer; before that (or offline) the step the content gives. */
+  private step(): LadderStep {
+    const decision = this.decision;
+    const start: LadderStep =
+      decision?.step ??
+      (decision?.decision === 'hold' ? 'review' : this.questions().length > 0 ? 'questions' : 'warn');
+    const local = localStep(start, this.questions(), this.answers);
+    return this.ladder?.step ?? local;
+  }
+
+  /** Held: the exchange keeps the withdrawal (cooling-off, review, or held from the start). */
+  private held(): boolean {
+    if (this.ladder) return this.ladder.decision === 'hold';
+    return this.decision?.decision === 'hold' || isHoldStep(this.step());
+  }
+
+  private unanswered(): boolean {
+    return this.questions().some((question) => this.answers[question.id] === undefined);
+  }
+
+  /**
+   * Records an answer and asks the server where the ladder now stands: an answer pointing to a scam
+   * met online may pause the withdrawal. One answer per question; the first one counts.
+   */
+  private onAnswer(question: Question, answerId: string): void {
+    if (this.answers[question.id] !== undefined) return;
+    this.answers = { ...this.answers, [question.id]: answerId };
+    const decision = this.decision;
+    if (this.preview || !decision?.eventToken) return;
+    const event = {
+      id: newClientId(),
+      decisionId: decision.id,
+      type: 'answered' as const,
+      occurredAt: new Date().toISOString(),
+      questionId: question.id,
+      answerId,
+    };
+    void sendAnswer(this.endpoint.replace(/\/+$/, ''), decision.eventToken, event).then((status) => {
+      if (status && this.decision?.id === decision.id) {
+        this.ladder = status;
+        if (status.decision === 'hold') this.emit('caveat-hold', { decisionId: decision.id, ...status });
+      }
+    });
   }
 
   private readonly onOpenReport = () => {
@@ -294,7 +370,8 @@ export class CaveatWarning extends LitElement {
   private readonly onCancel = () => this.close('cancelled');
 
   private readonly onProceed = () => {
-    if (this.remaining === 0 && this.acknowledged) this.close('proceeded');
+    if (this.remaining === 0 && this.acknowledged && !this.held() && !this.unanswered())
+      this.close('proceeded');
   };
 
   private readonly onAcknowledge = (event: Event) => {
@@ -332,9 +409,14 @@ export class CaveatWarning extends LitElement {
     if (!decision) return nothing;
     const content = decision.content;
     const strings = this.strings();
-    const checks = content.resources.filter((resource) => resource.checkBeforeSend);
-    const otherResources = content.resources.filter((resource) => !resource.checkBeforeSend);
-    const canProceed = this.remaining === 0 && this.acknowledged;
+    const held = this.held();
+    const unanswered = this.unanswered();
+    const canProceed = this.remaining === 0 && this.acknowledged && !held && !unanswered;
+    const pointedTo = answeredScams(this.questions(), this.answers);
+    const order = sectionOrder(decision.presentation?.order, pointedTo.length > 0);
+    const emphasis = decision.presentation?.emphasis;
+    const ladder = this.ladderStrings();
+    const talk = content.contacts.find((contact) => contact.phone);
     const findings = shownFindings(decision.reasons, content.locale);
     const dialog = html`
       <div
@@ -368,57 +450,16 @@ export class CaveatWarning extends LitElement {
               : nothing
           }
           <h2 id="caveat-title">${content.title}</h2>
-          ${decision.decision === 'hold' ? html`<p class="hold">${strings.holdNotice}</p>` : nothing}
+          ${
+            decision.decision === 'hold' && !this.ladder
+              ? html`<p class="hold">${strings.holdNotice}</p>`
+              : nothing
+          }
           <p id="caveat-body" style="white-space: pre-line">${content.body}</p>
           <p id="caveat-never-call" class="never-call">${content.neverCallNotice}</p>
           ${quizLink(this.endpoint.replace(/\/+$/, ''), content.locale, decision.eventToken, strings.testYourself, strings.opensInNewTab)}
-          ${this.renderReport()}
-          ${
-            checks.length > 0
-              ? html`<h3>${strings.checkBeforeSend}</h3>
-                  <ul class="check-list">
-                    ${checks.map((resource) => html`<li class="check">${this.renderResource(resource)}</li>`)}
-                  </ul>`
-              : nothing
-          }
-          ${
-            content.commonScams.length > 0
-              ? html`<h3>${strings.commonScams}</h3>
-                  ${content.commonScams.map((scam, index) => this.renderScam(scam, index === 0))}`
-              : nothing
-          }
-          ${
-            content.tips.length > 0
-              ? html`<h3>${strings.tips}</h3>
-                  <ul>
-                    ${content.tips.map((tip) => html`<li>${tip}</li>`)}
-                  </ul>`
-              : nothing
-          }
-          ${
-            otherResources.length > 0
-              ? html`<h3>${strings.resources}</h3>
-                  <ul class="plain-list">
-                    ${otherResources.map((resource) => html`<li>${this.renderResource(resource)}</li>`)}
-                  </ul>`
-              : nothing
-          }
-          ${
-            content.contacts.length > 0
-              ? html`<h3>${strings.contacts}</h3>
-                  <ul class="plain-list">
-                    ${content.contacts.map((contact) => html`<li>${this.renderContact(contact)}</li>`)}
-                  </ul>`
-              : nothing
-          }
-          ${
-            content.statistics.length > 0
-              ? html`<h3>${strings.statistics}</h3>
-                  <ul class="plain-list">
-                    ${content.statistics.map((statistic) => html`<li>${this.renderStatistic(statistic)}</li>`)}
-                  </ul>`
-              : nothing
-          }
+          ${this.renderReport()} ${this.renderQuestions()} ${this.renderLadderNotice()}
+          ${order.map((section) => this.renderSection(section, content, emphasis === section))}
         </div>
         <div class="actions">
           <label class="ack">
@@ -429,10 +470,16 @@ export class CaveatWarning extends LitElement {
             <span aria-hidden="true">${this.visibleStatus(strings)}</span>
             <span class="visually-hidden" aria-live="polite">${this.liveMessage}</span>
           </p>
+          ${unanswered && !held ? html`<p class="status answer-first">${ladder.answerFirst}</p>` : nothing}
           <div class="buttons">
             <button type="button" class="primary" @click=${this.onCancel}>
               ${content.cancelLabel ?? strings.cancel}
             </button>
+            ${
+              talk?.phone
+                ? html`<a class="talk" href=${telHref(talk.phone)}>${ladder.talkToUs(talk.name)}</a>`
+                : nothing
+            }
             <button
               type="button"
               class="secondary"
@@ -440,7 +487,7 @@ export class CaveatWarning extends LitElement {
               aria-describedby="caveat-status"
               @click=${this.onProceed}
             >
-              ${this.remaining > 0 ? strings.proceedIn(this.remaining) : strings.proceed}
+              ${held ? ladder.held : this.remaining > 0 ? strings.proceedIn(this.remaining) : strings.proceed}
             </button>
           </div>
         </div>
@@ -449,6 +496,124 @@ export class CaveatWarning extends LitElement {
     return this.preview
       ? html`<div class="inline">${dialog}</div>`
       : html`<div class="backdrop">${dialog}</div>`;
+  }
+
+  /** The questions, before the countdown ends; each answer is sent as it is given. */
+  private renderQuestions(): TemplateResult | typeof nothing {
+    const questions = this.questions();
+    if (questions.length === 0) return nothing;
+    const strings = this.ladderStrings();
+    return html`<section class="questions" aria-labelledby="caveat-questions-title">
+      <h3 id="caveat-questions-title">${strings.questionsTitle}</h3>
+      <p class="muted">${strings.questionsIntro}</p>
+      ${questions.map(
+        (question) =>
+          html`<fieldset class="question" data-question=${question.id}>
+            <legend>${question.prompt}</legend>
+            ${question.answers.map(
+              (answer) =>
+                html`<label class="answer">
+                  <input
+                    type="radio"
+                    name=${`caveat-q-${question.id}`}
+                    value=${answer.id}
+                    .checked=${this.answers[question.id] === answer.id}
+                    ?disabled=${this.answers[question.id] !== undefined && this.answers[question.id] !== answer.id}
+                    @change=${() => this.onAnswer(question, answer.id)}
+                  />
+                  <span>${answer.label}</span>
+                </label>`,
+            )}
+          </fieldset>`,
+      )}
+    </section>`;
+  }
+
+  /** Cooling-off or review: said plainly, with when it ends; cancel and "talk to us" stay first. */
+  private renderLadderNotice(): TemplateResult | typeof nothing {
+    if (!this.held()) return nothing;
+    const step = this.step();
+    const strings = this.ladderStrings();
+    const releaseAt = this.ladder?.releaseAt ?? this.decision?.releaseAt ?? null;
+    const until = releaseAt
+      ? new Intl.DateTimeFormat(this.decision?.content?.locale, {
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format(new Date(releaseAt))
+      : null;
+    const text =
+      step === 'cooling_off' && until ? strings.coolingOff(until) : step === 'review' ? strings.review : null;
+    if (!text) return nothing;
+    return html`<p class="hold ladder-notice" role="status" data-step=${step}>${text}</p>`;
+  }
+
+  private renderSection(
+    section: Section,
+    content: WarningContent,
+    emphasis: boolean,
+  ): TemplateResult | typeof nothing {
+    const strings = this.strings();
+    const cls = emphasis ? 'section emphasis' : 'section';
+    switch (section) {
+      case 'checks': {
+        const checks = content.resources.filter((resource) => resource.checkBeforeSend);
+        return checks.length > 0
+          ? html`<section class=${cls} data-section="checks">
+              <h3>${strings.checkBeforeSend}</h3>
+              <ul class="check-list">
+                ${checks.map((resource) => html`<li class="check">${this.renderResource(resource)}</li>`)}
+              </ul>
+            </section>`
+          : nothing;
+      }
+      case 'commonScams': {
+        const scams = tailoredScams(content.commonScams, answeredScams(this.questions(), this.answers));
+        return scams.length > 0
+          ? html`<section class=${cls} data-section="commonScams">
+              <h3>${strings.commonScams}</h3>
+              ${scams.map((scam, index) => this.renderScam(scam, index === 0))}
+            </section>`
+          : nothing;
+      }
+      case 'tips':
+        return content.tips.length > 0
+          ? html`<section class=${cls} data-section="tips">
+              <h3>${strings.tips}</h3>
+              <ul>
+                ${content.tips.map((tip) => html`<li>${tip}</li>`)}
+              </ul>
+            </section>`
+          : nothing;
+      case 'resources': {
+        const others = content.resources.filter((resource) => !resource.checkBeforeSend);
+        return others.length > 0
+          ? html`<section class=${cls} data-section="resources">
+              <h3>${strings.resources}</h3>
+              <ul class="plain-list">
+                ${others.map((resource) => html`<li>${this.renderResource(resource)}</li>`)}
+              </ul>
+            </section>`
+          : nothing;
+      }
+      case 'contacts':
+        return content.contacts.length > 0
+          ? html`<section class=${cls} data-section="contacts">
+              <h3>${strings.contacts}</h3>
+              <ul class="plain-list">
+                ${content.contacts.map((contact) => html`<li>${this.renderContact(contact)}</li>`)}
+              </ul>
+            </section>`
+          : nothing;
+      case 'statistics':
+        return content.statistics.length > 0
+          ? html`<section class=${cls} data-section="statistics">
+              <h3>${strings.statistics}</h3>
+              <ul class="plain-list">
+                ${content.statistics.map((statistic) => html`<li>${this.renderStatistic(statistic)}</li>`)}
+              </ul>
+            </section>`
+          : nothing;
+    }
   }
 
   private renderReport(): TemplateResult | typeof nothing {
@@ -499,7 +664,7 @@ export class CaveatWarning extends LitElement {
 
   private renderScam(scam: CommonScam, open: boolean): TemplateResult {
     const strings = this.strings();
-    return html`<details ?open=${open}>
+    return html`<details ?open=${open} data-scam=${scam.id ?? ''}>
       <summary>${scam.name}</summary>
       <p>${scam.howItWorks}</p>
       ${

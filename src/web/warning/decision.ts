@@ -8,7 +8,8 @@ import type { RenderedContent } from '../../campaigns/render.js';
 export type WarningDecision = DecisionResponse;
 export type WarningContent = RenderedContent;
 
-export type ReactionType = 'displayed' | 'resource_opened' | 'acknowledged' | 'cancelled' | 'proceeded';
+export type ReactionType =
+  'displayed' | 'resource_opened' | 'acknowledged' | 'cancelled' | 'proceeded' | 'answered';
 
 /** One reaction as POST /v1/events expects it. */
 export interface ReactionEvent {
@@ -17,6 +18,16 @@ export interface ReactionEvent {
   type: ReactionType;
   occurredAt: string;
   resourceId?: string;
+  /** answered only. */
+  questionId?: string;
+  answerId?: string;
+}
+
+/** Where the decision stands after an answer, as POST /v1/events says (DecisionStatusSchema). */
+export interface LadderStatus {
+  decision: 'allow' | 'warn' | 'hold';
+  step: 'warn' | 'questions' | 'cooling_off' | 'review' | null;
+  releaseAt: string | null;
 }
 
 /** A warning is shown only for warn and hold, and only when there is content to show. */

@@ -235,6 +235,62 @@ export const warningStyles = css`
     font-size: 1.25rem;
     font-weight: 700;
   }
+  /* The questions come before the countdown ends: large targets, one answer per question. */
+  .questions {
+    margin: 12px 0;
+    padding: 12px;
+    border-radius: 8px;
+    background: #f6f8fc;
+  }
+  .question {
+    margin: 10px 0 0;
+    padding: 0;
+    border: 0;
+  }
+  .question legend {
+    padding: 0;
+    font-weight: 700;
+  }
+  .answer {
+    display: flex;
+    gap: 10px;
+    align-items: center;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .answer input {
+    flex: none;
+    width: 22px;
+    height: 22px;
+    margin: 0;
+    accent-color: #0b57d0;
+  }
+  .ladder-notice {
+    margin: 12px 0;
+    font-weight: 700;
+  }
+  /* A repeat warning's emphasis: the section it leads with stands out. */
+  .emphasis {
+    margin: 12px 0;
+    padding: 8px 12px;
+    border-inline-start: 6px solid #0b57d0;
+    background: #f6f8fc;
+  }
+  .talk {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 48px;
+    width: 100%;
+    padding: 10px 16px;
+    border: 2px solid #0b57d0;
+    border-radius: 10px;
+    color: #0b57d0;
+    font-weight: 700;
+    text-align: center;
+    text-decoration: none;
+  }
   .actions {
     border-top: 1px solid #c9ccd1;
     padding: 12px 16px calc(12px + env(safe-area-inset-bottom, 0px));

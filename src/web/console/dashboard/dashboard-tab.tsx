@@ -3,10 +3,11 @@ import { useCampaign } from '../campaign/campaign-page.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
-import type { PilotReport } from '../types.js';
+import type { CampaignDetail, PilotReport } from '../types.js';
 import { emptyQuery, ReportFilter, reportQueryString, type ReportQuery } from './report-filter.js';
 import { OutcomesTable, ResourcesTable, VariantsTable } from './detail-tables.js';
 import { HeadlineCards } from './headline-cards.js';
+import { PilotNumberSection } from './pilot-number-section.js';
 import { QuizSection } from './quiz-section.js';
 import { SeriesCharts } from './series-charts.js';
 import { SrmBanners } from './srm-banners.js';
@@ -34,7 +35,13 @@ export function DashboardTab() {
       </div>
       <LoadStatus state={state} what="the report" />
       {state.status === 'ready' && (
-        <Report report={state.data} unit={unit} onUnit={setUnit} filtered={filter !== emptyQuery} />
+        <Report
+          report={state.data}
+          campaign={campaign}
+          unit={unit}
+          onUnit={setUnit}
+          filtered={filter !== emptyQuery}
+        />
       )}
       <QuizSection jurisdiction={campaign.jurisdiction} />
     </>
@@ -43,11 +50,13 @@ export function DashboardTab() {
 
 function Report({
   report,
+  campaign,
   unit,
   onUnit,
   filtered,
 }: {
   report: PilotReport;
+  campaign: CampaignDetail;
   unit: 'day' | 'week';
   onUnit(u: 'day' | 'week'): void;
   filtered: boolean;
@@ -79,6 +88,7 @@ function Report({
       ) : (
         <>
           <HeadlineCards report={report} />
+          {report.pilotNumber && <PilotNumberSection pilot={report.pilotNumber} campaign={campaign} />}
           <section aria-labelledby="over-time-heading">
             <h2 id="over-time-heading">Over time</h2>
             <fieldset className="segmented">
