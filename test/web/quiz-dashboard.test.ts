@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const publicDir = `${root}artifacts/tmp/quiz-dashboard-public`;
 const screenshots = `${root}artifacts/screenshots/`;
 
-describe.skipIf(!browserAvailable)('the console dashboard’s quiz section in chromium', () => {
+describe.skipIf(!browserAvailable)('the quiz in the console, in chromium', () => {
   let h: Harness;
   let http: HttpApp;
   let url: string;
@@ -48,19 +48,53 @@ describe.skipIf(!browserAvailable)('the console dashboard’s quiz section in ch
     await h?.close();
   });
 
-  it('shows each trick’s fooled share with an interval that holds the true rate', async () => {
+  async function signIn(email: string) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${url}/console/`);
-    await page.getByLabel('Email').fill('analyst@demo.caveat.example');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor({ timeout: 10_000 });
+    return { page, context };
+  }
+
+  it('an admin generates a draft, the partner’s reviewer approves it as it is, the admin publishes it', { timeout: 60_000 }, async () => {
+    const admin = await signIn('admin@demo.caveat.example');
+    await admin.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
+    const adminTab = admin.page.locator('section:has(#quiz-tab-heading)');
+    await adminTab.getByText(/Live: version 1/).waitFor({ timeout: 10_000 });
+    await admin.page.getByRole('button', { name: 'Generate a draft from current knowledge' }).click();
+    await adminTab.getByText(/Draft version 2: waiting for review/).waitFor({ timeout: 10_000 });
+    // Not before the partner approved it.
+    expect(await admin.page.getByRole('button', { name: 'Publish the draft' }).count()).toBe(0);
+    const reviewer = await signIn('reviewer.hk@demo.caveat.example');
+    await reviewer.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
+    await reviewer.page.getByLabel('Language').selectOption('zh-Hant');
+    await reviewer.page.locator('.quiz-questions details').first().click();
+    await expect(reviewer.page.locator('.quiz-questions').textContent()).resolves.toContain('防騙視伏器');
+    const axe = await new AxeBuilder({ page: reviewer.page }).include('#quiz-tab-heading').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await reviewer.page.getByRole('button', { name: 'Approve the draft as it is' }).click();
+    await reviewer.page
+      .locator('section:has(#quiz-tab-heading)')
+      .getByText(/approved by user:reviewer\.hk@demo\.caveat\.example/)
+      .waitFor({ timeout: 10_000 });
+    await reviewer.page.screenshot({ path: `${screenshots}console-quiz-review.png`, fullPage: false });
+    await admin.page.reload();
+    await admin.page.getByRole('button', { name: 'Publish the draft' }).click();
+    await adminTab.getByText(/Live: version 2/).waitFor({ timeout: 10_000 });
+    await admin.context.close();
+    await reviewer.context.close();
+  });
+
+  it('shows each trick’s fooled share with an interval that holds the true rate', async () => {
+    const { page, context } = await signIn('analyst@demo.caveat.example');
     await page.goto(`${url}/console/campaigns/hk-joint-anti-scam/dashboard`);
     const section = page.locator('section', {
       has: page.getByRole('heading', { name: /Phishing quiz: which tricks fool people in HK/ }),
     });
-    await section.locator('tr[data-trick]').first().waitFor();
+    await section.locator('tr[data-trick]').first().waitFor({ timeout: 10_000 });
     const rows = await section
       .locator('tr[data-trick]')
       .evaluateAll((trs) =>

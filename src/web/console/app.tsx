@@ -14,6 +14,7 @@ import { ReportPage } from './scam-reports/report-page.js';
 import { ReportsPage } from './scam-reports/reports-page.js';
 import { CampaignPage } from './campaign/campaign-page.js';
 import { DraftReviewTab } from './campaign/draft-review-tab.js';
+import { QuizTab } from './education/quiz-tab.js';
 import { CampaignsPage } from './pages/campaigns-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
@@ -53,6 +54,7 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path="quiz" element={<QuizTab />} />
           </Route>
           <Route element={<RequireRole roles={['admin', 'analyst']} />}>
             <Route path="audit" element={<AuditPage />} />

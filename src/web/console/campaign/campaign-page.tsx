@@ -51,6 +51,9 @@ export function CampaignPage() {
           <li>
             <NavLink to={`${base}/dashboard`}>Dashboard</NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/quiz`}>Quiz</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet context={{ campaign, reload } satisfies CampaignContext} />
