@@ -45,6 +45,10 @@ export const ConfigSchema = Type.Object({
     description: 'Mark the console session cookie Secure: auto = when the request came over HTTPS',
   }),
   SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  CONSOLE_REQUIRE_TOTP_FOR_ADMINS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'true',
+    description: 'Admins must sign in with an authenticator code; off in `serve --demo`',
+  }),
   TRUST_PROXY: Type.String({
     default: 'false',
     pattern: '^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
@@ -95,6 +99,8 @@ export interface Config {
   scamReportsPerMinute: number;
   cookieSecure: 'auto' | boolean;
   signInPerMinute: number;
+  /** An admin without a second factor can only enrol one (serve --demo turns this off). */
+  consoleRequireTotpForAdmins: boolean;
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
   trustProxy: boolean | string;
   corsOrigins: string[];
@@ -159,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scamReportsPerMinute: config.SCAM_REPORTS_PER_MINUTE,
     cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
     signInPerMinute: config.SIGN_IN_PER_MINUTE,
+    consoleRequireTotpForAdmins: config.CONSOLE_REQUIRE_TOTP_FOR_ADMINS === 'true',
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

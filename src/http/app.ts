@@ -12,11 +12,13 @@ import { installProblemHandlers } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { demoRoutes } from './routes/demo.js';
+import { consoleAccountRoutes } from './routes/console-account.js';
 import { consoleSessionRoutes } from './routes/console-session.js';
 import { eventRoutes } from './routes/events.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { healthRoutes } from './routes/health.js';
 import { intelligenceRoutes } from './routes/intelligence.js';
+import { publicJurisdictionRoutes } from './routes/public-jurisdictions.js';
 import { policePortalRoutes } from './routes/police-portal.js';
 import { policeRequestRoutes } from './routes/police-requests.js';
 import { quizRoutes } from './routes/quiz.js';
@@ -56,7 +58,9 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey);
+  // The demo signs in with published passwords and no phone: the second factor is not asked there.
+  const requireTotp = caveat.config.consoleRequireTotpForAdmins && options.demo !== true;
+  const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey, requireTotp);
   // A key revoked on any instance stops working here as soon as the revocation commits.
   const unsubscribe = await auth.subscribe(caveat.db);
   app.addHook('onClose', async () => unsubscribe().catch(() => undefined));
@@ -110,11 +114,13 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(eventRoutes(caveat, auth));
   await app.register(decisionRoutes(caveat, auth));
   await app.register(consoleSessionRoutes(caveat, auth));
+  await app.register(consoleAccountRoutes(caveat, auth));
   await app.register(adminRoutes(caveat, auth));
   await app.register(campaignRoutes(caveat, auth));
   await app.register(userRoutes(caveat, auth));
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));
+  await app.register(publicJurisdictionRoutes(caveat));
   await app.register(relayRoutes(caveat, auth));
   await app.register(scamReportRoutes(caveat, auth));
   await app.register(policePortalRoutes(caveat));

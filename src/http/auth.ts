@@ -6,7 +6,7 @@ import type { ConsoleSession, ConsoleUserRepository } from '../store/console-use
 import { CREDENTIALS_CHANGED, parseCredentialChange } from '../store/credential-changes.js';
 import type { Database } from '../store/database.js';
 import { ApiKeyCache } from './api-key-cache.js';
-import { apiKeyPermissions, rolePermissions, type Permission } from './permissions.js';
+import { apiKeyPermissions, enrolOnlyPermissions, rolePermissions, type Permission } from './permissions.js';
 import { sendProblem } from './problem.js';
 
 interface PrincipalBase {
@@ -22,7 +22,12 @@ interface PrincipalBase {
 export type Principal = PrincipalBase &
   (
     | { kind: 'api_key'; key: VerifiedApiKey }
-    | { kind: 'session'; session: ConsoleSession }
+    | {
+        kind: 'session';
+        session: ConsoleSession;
+        /** An admin who must enrol a second factor first: may do nothing else (see require()). */
+        mustEnrolTotp: boolean;
+      }
     | { kind: 'event_token'; decisionId: string }
   );
 
@@ -54,6 +59,8 @@ export class Authenticator {
     private readonly tokens: EventTokens,
     private readonly users: ConsoleUserRepository,
     csrfKey: string,
+    /** CONSOLE_REQUIRE_TOTP_FOR_ADMINS, off in the demo. */
+    private readonly requireTotpForAdmins = false,
   ) {
     this.csrf = newCsrfTokens(csrfKey);
   }
@@ -65,13 +72,20 @@ export class Authenticator {
     if (!cookie) return undefined;
     const session = await this.users.session(cookie);
     if (!session) return undefined;
+    const mustEnrolTotp = this.mustEnrolTotp(session.user);
     return {
       kind: 'session',
       session,
+      mustEnrolTotp,
       actor: `user:${session.user.email}`,
-      permissions: rolePermissions(session.user.role),
+      permissions: mustEnrolTotp ? enrolOnlyPermissions() : rolePermissions(session.user.role),
       jurisdiction: session.user.role === 'partner_reviewer' ? session.user.jurisdiction : null,
     };
+  }
+
+  /** Whether this user may do nothing until they enrol a second factor. */
+  mustEnrolTotp(user: ConsoleSession['user']): boolean {
+    return this.requireTotpForAdmins && user.role === 'admin' && !user.totpEnabled;
   }
 
   /** The token a console page sends back in x-csrf-token; bound to its session. */
@@ -119,6 +133,19 @@ export class Authenticator {
         principal.kind === 'event_token'
           ? options.eventTokens === true
           : principal.permissions.has(permission);
+      if (!allowed && principal.kind === 'session' && principal.mustEnrolTotp) {
+        return sendProblem(
+          reply,
+          403,
+          'Set up two-factor sign-in first: admins sign in with a code from an authenticator app.',
+          [
+            {
+              field: 'headers/cookie',
+              message: 'enrol an authenticator app (POST /v1/console/account/totp)',
+            },
+          ],
+        );
+      }
       if (!allowed) {
         const field = principal.kind === 'session' ? 'headers/cookie' : 'headers/authorization';
         const who = principal.kind === 'session' ? `the ${principal.session.user.role} role` : 'this key';

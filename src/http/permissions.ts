@@ -18,7 +18,9 @@ export type Permission =
   // Releasing a withdrawal held on the friction ladder, after talking to the user (audited).
   | 'decisions.release'
   // Ending one's own console session: every role, whatever else it may do.
-  | 'session.end';
+  | 'session.end'
+  // Setting up one's own authenticator-app second factor: every role.
+  | 'account.totp';
 
 const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
   admin: [
@@ -71,5 +73,10 @@ export function apiKeyPermissions(
 }
 
 export function rolePermissions(role: ConsoleRole): ReadonlySet<Permission> {
-  return new Set<Permission>([...ROLE_GRANTS[role], 'session.end']);
+  return new Set<Permission>([...ROLE_GRANTS[role], 'session.end', 'account.totp']);
+}
+
+/** What an admin who must still enrol a second factor may do: enrol it, or sign out. */
+export function enrolOnlyPermissions(): ReadonlySet<Permission> {
+  return new Set<Permission>(['session.end', 'account.totp']);
 }

@@ -126,6 +126,18 @@ export function installProblemHandlers(app: FastifyInstance): void {
       const message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'is empty' : 'is not valid JSON';
       return sendProblem(reply, 400, `body: ${message}`, [{ field: 'body', message }]);
     }
+    if (status === 429) {
+      // @fastify/rate-limit's own text ("Rate limit exceeded, retry in 1 minute") is for developers;
+      // a person reads this, and Retry-After (set by the plugin) says the same to programs.
+      const seconds = Number(reply.getHeader('retry-after'));
+      const wait = Number.isFinite(seconds) && seconds > 0 ? waitInWords(seconds) : 'a minute';
+      return sendProblem(
+        reply,
+        429,
+        `Too many requests from your address. Please wait ${wait} and try again.`,
+        [{ field: 'request', message: `too many requests; wait ${wait}` }],
+      );
+    }
     return sendProblem(reply, status, `body: ${error.message}`, [{ field: 'body', message: error.message }]);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -133,4 +145,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     // The path itself is what is wrong: it names no route (or none for this method).
     return sendProblem(reply, 404, `No route ${route}`, [{ field: 'params', message: 'names no route' }]);
   });
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }

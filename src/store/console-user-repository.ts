@@ -5,6 +5,7 @@ import { notifyCredentialChange } from './credential-changes.js';
 import type { Database, Queryable } from './database.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password-hash.js';
 import { iso, isoRequired } from './rows.js';
+import { SignInLockout } from './sign-in-lockout.js';
 
 export const CONSOLE_ROLES = ['admin', 'analyst', 'partner_reviewer', 'le_responder'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
@@ -19,6 +20,15 @@ export interface ConsoleUser {
   partnerId: string | null;
   createdAt: string;
   disabledAt: string | null;
+  /** Signs in with an authenticator-app code as well as the password. */
+  totpEnabled: boolean;
+}
+
+/** What sign-in checks: the password hash and, once confirmed, the TOTP secret. Never leaves the server. */
+export interface ConsoleCredentials {
+  user: ConsoleUser;
+  passwordHash: string;
+  totpSecret: string | null;
 }
 
 export interface NewConsoleUser {
@@ -46,9 +56,10 @@ interface UserRow {
   partner_id: string | null;
   created_at: Date;
   disabled_at: Date | null;
+  totp_enabled: boolean;
 }
 
-const USER_COLUMNS = 'id, email, name, role, jurisdiction, partner_id, created_at, disabled_at';
+const USER_COLUMNS = 'id, email, name, role, jurisdiction, partner_id, created_at, disabled_at, totp_enabled';
 
 const toUser = (row: UserRow): ConsoleUser => ({
   id: row.id,
@@ -59,6 +70,7 @@ const toUser = (row: UserRow): ConsoleUser => ({
   partnerId: row.partner_id,
   createdAt: isoRequired(row.created_at),
   disabledAt: iso(row.disabled_at),
+  totpEnabled: row.totp_enabled,
 });
 
 /** Sessions end 12 hours after sign-in, or after 2 hours without a request. */
@@ -151,8 +163,89 @@ export class ConsoleUserRepository {
     return row && matches && !row.disabled_at ? toUser(row) : undefined;
   }
 
+  /** The account signing in with this email, enabled or not; undefined when none has it. */
+  async credentials(email: string): Promise<ConsoleCredentials | undefined> {
+    const rows = await this.db.query<UserRow & { password_hash: string; totp_secret: string | null }>(
+      `SELECT ${USER_COLUMNS}, password_hash, totp_secret FROM console_users WHERE email = $1`,
+      [email.trim().toLowerCase()],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      user: toUser(row),
+      passwordHash: row.password_hash,
+      totpSecret: row.totp_enabled ? row.totp_secret : null,
+    };
+  }
+
+  /** Keeps a TOTP secret being enrolled; it counts only once confirmTotp has seen a code from it. */
+  async startTotp(id: string, secret: string): Promise<void> {
+    const rows = await this.db.query(
+      `UPDATE console_users SET totp_secret = $2, updated_at = now()
+       WHERE id = $1 AND NOT totp_enabled RETURNING id`,
+      [id, secret],
+    );
+    if (rows.length === 0)
+      throw RequestProblem.conflict('totp', 'two-factor sign-in is already on; an admin can reset it');
+  }
+
+  /** The secret being enrolled (not yet confirmed), or null. */
+  async pendingTotpSecret(id: string): Promise<string | null> {
+    const rows = await this.db.query<{ totp_secret: string | null }>(
+      'SELECT totp_secret FROM console_users WHERE id = $1 AND NOT totp_enabled',
+      [id],
+    );
+    return rows[0]?.totp_secret ?? null;
+  }
+
+  /** Turns the second factor on, for the secret that was confirmed (a restart since is refused). */
+  async enableTotp(id: string, secret: string, actor: string): Promise<ConsoleUser> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<UserRow>(
+        `UPDATE console_users SET totp_enabled = true, updated_at = now()
+         WHERE id = $1 AND totp_secret = $2 AND NOT totp_enabled RETURNING ${USER_COLUMNS}`,
+        [id, secret],
+      );
+      const row = rows[0];
+      if (!row) throw RequestProblem.conflict('body/code', 'enrolment changed meanwhile; start again');
+      await appendAudit(tx, { actor, action: 'user.totp.enable', entity: 'user', entityId: id });
+      return toUser(row);
+    });
+  }
+
+  /**
+   * An admin's reset, for a lost phone: the second factor is off and the user's sessions end, so
+   * the next sign-in is with the password alone (and enrols again where it is required).
+   */
+  async resetTotp(id: string, actor: string): Promise<ConsoleUser> {
+    return this.db.transaction(async (tx) => {
+      const before = await tx.query<{ totp_enabled: boolean }>(
+        'SELECT totp_enabled FROM console_users WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!before[0]) throw RequestProblem.notFound('params/id', `no user ${id}`);
+      const rows = await tx.query<UserRow>(
+        `UPDATE console_users SET totp_secret = NULL, totp_enabled = false, updated_at = now()
+         WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [id],
+      );
+      await endSessions(tx, id);
+      await appendAudit(tx, {
+        actor,
+        action: 'user.totp.reset',
+        entity: 'user',
+        entityId: id,
+        detail: { wasEnabled: before[0].totp_enabled },
+      });
+      return toUser(rows[0] as UserRow);
+    });
+  }
+
   /** Opens a session; the token goes into the cookie and is never stored. */
-  async openSession(user: ConsoleUser): Promise<{ token: string; session: ConsoleSession; expiresAt: Date }> {
+  async openSession(
+    user: ConsoleUser,
+    onOpen?: (tx: Queryable) => Promise<void>,
+  ): Promise<{ token: string; session: ConsoleSession; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const csrfSecret = randomBytes(18).toString('base64url');
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
@@ -168,6 +261,8 @@ export class ConsoleUserRepository {
         entity: 'user',
         entityId: user.id,
       });
+      // Whatever must commit with the sign-in (forgetting its failed attempts).
+      await onOpen?.(tx);
     });
     return { token, session: { user, id: tokenHash.slice(0, 32), csrfSecret }, expiresAt };
   }
@@ -193,8 +288,12 @@ export class ConsoleUserRepository {
     return { user: toUser(row), id: tokenHash.slice(0, 32), csrfSecret: row.csrf_secret };
   }
 
-  /** Forgets sessions that ended more than a day ago; returns how many. */
+  /**
+   * Forgets sessions that ended more than a day ago (returns how many), and sign-in failure counts a
+   * day quiet (the same sweep keeps that table bounded).
+   */
   async deleteEndedSessions(): Promise<number> {
+    await new SignInLockout(this.db).forgetStale();
     const rows = await this.db.query(
       `DELETE FROM console_sessions
        WHERE coalesce(revoked_at, expires_at) < now() - interval '1 day' RETURNING token_hash`,

@@ -26,7 +26,14 @@ export async function startHarness(
     storeHealth?: StoreHealthOptions;
   } = {},
 ): Promise<Harness> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ABANDON_AFTER_MINUTES: '30', ...options.env });
+  // Suites about other things sign admins in with a password alone; test/http/console-sign-in
+  // turns the second-factor requirement back on.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ABANDON_AFTER_MINUTES: '30',
+    CONSOLE_REQUIRE_TOTP_FOR_ADMINS: 'false',
+    ...options.env,
+  });
   const spoolDir = mkdtempSync(join(tmpdir(), 'caveat-spool-'));
   const caveat = await startCaveat({
     config,

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caveat } from '../../app/caveat.js';
+import { consoleSignInOf } from '../../app/console-sign-in.js';
+import { RequestProblem } from '../../errors.js';
 import { SESSION_LIFETIME_MS, type ConsoleSession } from '../../store/console-user-repository.js';
 import { SESSION_COOKIE, type Authenticator } from '../auth.js';
 import { sendProblem } from '../problem.js';
@@ -11,6 +13,7 @@ const SignInBody = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
+    totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'The authenticator-app code' })),
   },
   { additionalProperties: false },
 );
@@ -25,7 +28,12 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
     const tags = ['console'];
     const secure = (request: FastifyRequest) =>
       caveat.config.cookieSecure === 'auto' ? request.protocol === 'https' : caveat.config.cookieSecure;
-    const answer = (session: ConsoleSession) => ({ user: session.user, csrfToken: auth.csrfToken(session) });
+    const signIns = consoleSignInOf(caveat);
+    const answer = (session: ConsoleSession, mustEnrolTotp: boolean) => ({
+      user: session.user,
+      csrfToken: auth.csrfToken(session),
+      mustEnrolTotp,
+    });
 
     app.post(
       '/v1/console/session',
@@ -35,13 +43,14 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
         schema: { tags, summary: 'Sign in to the console', body: SignInBody },
       },
       async (request, reply) => {
-        const user = await caveat.users.authenticate(request.body.email, request.body.password);
-        caveat.metrics.signIns.inc({ result: user ? 'ok' : 'refused' });
-        if (!user)
-          return sendProblem(reply, 401, 'Wrong email or password.', [
-            { field: 'body/password', message: 'wrong email or password' },
-          ]);
-        const opened = await caveat.users.openSession(user);
+        let opened: Awaited<ReturnType<typeof signIns.signIn>>;
+        try {
+          opened = await signIns.signIn(request.body);
+        } catch (error) {
+          if (error instanceof RequestProblem) caveat.metrics.signIns.inc({ result: 'refused' });
+          throw error;
+        }
+        caveat.metrics.signIns.inc({ result: 'ok' });
         reply.setCookie(SESSION_COOKIE, opened.token, {
           path: '/',
           httpOnly: true,
@@ -49,7 +58,8 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
           secure: secure(request),
           maxAge: SESSION_LIFETIME_MS / 1000,
         });
-        return answer(opened.session);
+        // The cookie is set either way; until enrolment it opens only the enrolment routes.
+        return answer(opened.session, auth.mustEnrolTotp(opened.session.user));
       },
     );
 
@@ -59,7 +69,7 @@ export function consoleSessionRoutes(caveat: Caveat, auth: Authenticator): Fasti
       async (request, reply) => {
         const principal = await auth.principal(request);
         if (principal?.kind !== 'session') return notSignedIn(reply);
-        return answer(principal.session);
+        return answer(principal.session, principal.mustEnrolTotp);
       },
     );
 

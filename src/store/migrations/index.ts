@@ -14,6 +14,7 @@ import { officialChannelDistinctive } from './014-official-channel-distinctive.j
 import { eventsByMonth } from './016-events-by-month.js';
 import { education } from './017-education.js';
 import { questionsLadderCompletions } from './018-questions-ladder-completions.js';
+import { consoleSignInLockout } from './019-console-sign-in-lockout.js';
 import { jurisdictionFallback } from './020-jurisdiction-fallback.js';
 
 export interface Migration {
@@ -41,5 +42,6 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'events-by-month', sql: eventsByMonth },
   { version: 17, name: 'education', sql: education },
   { version: 18, name: 'questions-ladder-completions', sql: questionsLadderCompletions },
+  { version: 19, name: 'console-sign-in-lockout', sql: consoleSignInLockout },
   { version: 20, name: 'jurisdiction-fallback', sql: jurisdictionFallback },
 ];
