@@ -59,34 +59,38 @@ describe.skipIf(!browserAvailable)('the quiz in the console, in chromium', () =>
     return { page, context };
   }
 
-  it('an admin generates a draft, the partner’s reviewer approves it as it is, the admin publishes it', { timeout: 60_000 }, async () => {
-    const admin = await signIn('admin@demo.caveat.example');
-    await admin.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
-    const adminTab = admin.page.locator('section:has(#quiz-tab-heading)');
-    await adminTab.getByText(/Live: version 1/).waitFor({ timeout: 10_000 });
-    await admin.page.getByRole('button', { name: 'Generate a draft from current knowledge' }).click();
-    await adminTab.getByText(/Draft version 2: waiting for review/).waitFor({ timeout: 10_000 });
-    // Not before the partner approved it.
-    expect(await admin.page.getByRole('button', { name: 'Publish the draft' }).count()).toBe(0);
-    const reviewer = await signIn('reviewer.hk@demo.caveat.example');
-    await reviewer.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
-    await reviewer.page.getByLabel('Language').selectOption('zh-Hant');
-    await reviewer.page.locator('.quiz-questions details').first().click();
-    await expect(reviewer.page.locator('.quiz-questions').textContent()).resolves.toContain('防騙視伏器');
-    const axe = await new AxeBuilder({ page: reviewer.page }).include('#quiz-tab-heading').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await reviewer.page.getByRole('button', { name: 'Approve the draft as it is' }).click();
-    await reviewer.page
-      .locator('section:has(#quiz-tab-heading)')
-      .getByText(/approved by user:reviewer\.hk@demo\.caveat\.example/)
-      .waitFor({ timeout: 10_000 });
-    await reviewer.page.screenshot({ path: `${screenshots}console-quiz-review.png`, fullPage: false });
-    await admin.page.reload();
-    await admin.page.getByRole('button', { name: 'Publish the draft' }).click();
-    await adminTab.getByText(/Live: version 2/).waitFor({ timeout: 10_000 });
-    await admin.context.close();
-    await reviewer.context.close();
-  });
+  it(
+    'an admin generates a draft, the partner’s reviewer approves it as it is, the admin publishes it',
+    { timeout: 60_000 },
+    async () => {
+      const admin = await signIn('admin@demo.caveat.example');
+      await admin.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
+      const adminTab = admin.page.locator('section:has(#quiz-tab-heading)');
+      await adminTab.getByText(/Live: version 1/).waitFor({ timeout: 10_000 });
+      await admin.page.getByRole('button', { name: 'Generate a draft from current knowledge' }).click();
+      await adminTab.getByText(/Draft version 2: waiting for review/).waitFor({ timeout: 10_000 });
+      // Not before the partner approved it.
+      expect(await admin.page.getByRole('button', { name: 'Publish the draft' }).count()).toBe(0);
+      const reviewer = await signIn('reviewer.hk@demo.caveat.example');
+      await reviewer.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
+      await reviewer.page.getByLabel('Language').selectOption('zh-Hant');
+      await reviewer.page.locator('.quiz-questions details').first().click();
+      await expect(reviewer.page.locator('.quiz-questions').textContent()).resolves.toContain('防騙視伏器');
+      const axe = await new AxeBuilder({ page: reviewer.page }).include('#quiz-tab-heading').analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await reviewer.page.getByRole('button', { name: 'Approve the draft as it is' }).click();
+      await reviewer.page
+        .locator('section:has(#quiz-tab-heading)')
+        .getByText(/approved by user:reviewer\.hk@demo\.caveat\.example/)
+        .waitFor({ timeout: 10_000 });
+      await reviewer.page.screenshot({ path: `${screenshots}console-quiz-review.png`, fullPage: false });
+      await admin.page.reload();
+      await admin.page.getByRole('button', { name: 'Publish the draft' }).click();
+      await adminTab.getByText(/Live: version 2/).waitFor({ timeout: 10_000 });
+      await admin.context.close();
+      await reviewer.context.close();
+    },
+  );
 
   it('shows each trick’s fooled share with an interval that holds the true rate', async () => {
     const { page, context } = await signIn('analyst@demo.caveat.example');

@@ -243,7 +243,10 @@ export function quizRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAs
           response: { 200: Anything('QuizVersion'), ...problemResponses },
         },
       },
-      async (request) => service.publish(request.params.jurisdiction, actorOf(request)),
+      async (request) => {
+        visible(request, request.params.jurisdiction);
+        return service.publish(request.params.jurisdiction, actorOf(request));
+      },
     );
 
     app.get(
