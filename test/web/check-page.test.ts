@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/app/demo-seed.js';
 import { browserAvailable, launchChromium } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { storeKinds } from '../support/stores.js';
+import { TEXT } from '../../src/web/check/check-strings.js';
 
 const screenshots = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
@@ -77,5 +78,61 @@ describe.skipIf(!browserAvailable)('the public "Check before you send" page in c
     await expect(page.locator('h1').textContent()).resolves.toBe('Verifique antes de enviar');
     expect((await check(page, 'example.org')).verdict).toBe('unknown');
     await page.close();
+  });
+
+  it('speaks Simplified Chinese in Singapore and reads the SPF hotline 1800-255-0000 as Singapore dials it', async () => {
+    // A new jurisdiction appears on the page without a new page: SG is added here, not in the seed.
+    await h.caveat.campaigns.createJurisdiction(
+      { code: 'SG', name: 'Singapore', defaultLocale: 'en', locales: ['en', 'zh-Hans'] },
+      'test',
+    );
+    // [Demo] The Singapore Police Force hotline (police.gov.sg, "Police Hotline 1800-255-0000").
+    await h.caveat.intelligenceStore.addOfficialChannel(
+      {
+        brand: 'Singapore Police Force [Demo]',
+        kind: 'phone',
+        key: 'phone:+6518002550000',
+        display: '+65 1800 255 0000',
+      },
+      'test',
+    );
+    await h.caveat.intelligence.refresh();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-Hans-SG' });
+    const page = await context.newPage();
+    await page.goto(`${url}/check`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(TEXT['zh-Hans'].title);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    // The reader's region comes from the browser's language (zh-Hans-SG), and SG is offered by name.
+    await expect.poll(() => page.inputValue('#q-place')).toBe('SG');
+    await expect(page.locator('#q-place option[value=SG]').textContent()).resolves.toBe('新加坡');
+    const hotline = await check(page, '1800-255-0000');
+    expect(hotline.verdict).toBe('official');
+    expect(hotline.text).toContain('Singapore Police Force [Demo]');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.screenshot({ path: `${screenshots}check-page-zh-Hans-SG.png`, fullPage: true });
+
+    // Somewhere else: no region is known, so the national number is refused in plain words.
+    await page.selectOption('#q-place', '');
+    const nowhere = await check(page, '1800-255-0000');
+    expect(nowhere.verdict).toBe('invalid');
+    expect(nowhere.text).toMatch(/\+/);
+    await context.close();
+  });
+
+  it('answers the public lookup of a national number for a jurisdiction, and names an unknown one', async () => {
+    const sg = await h.app.inject({ url: '/public/lookup?q=1800-255-0000&jurisdiction=SG' });
+    expect(sg.statusCode).toBe(200);
+    expect(sg.json()).toMatchObject({
+      verdict: 'official',
+      official: { brand: 'Singapore Police Force [Demo]' },
+    });
+    const unknown = await h.app.inject({ url: '/public/lookup?q=1800-255-0000&jurisdiction=ZZ' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors[0].field).toBe('querystring/jurisdiction');
+    const listed = await h.app.inject({ url: '/public/jurisdictions' });
+    expect(listed.json().jurisdictions.map((j: { code: string }) => j.code)).toContain('SG');
   });
 });

@@ -25,6 +25,12 @@ const LookupQuerySchema = Type.Object(
     region: Type.Optional(
       Type.String({ pattern: '^[A-Z]{2}$', description: 'Region for phone numbers without +' }),
     ),
+    jurisdiction: Type.Optional(
+      Type.String({
+        pattern: '^[A-Z]{2}$',
+        description: 'The jurisdiction the reader is in: phone numbers without + are read in its region',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -57,7 +63,22 @@ function readImport(
 export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(rateLimit, { global: false });
-    const answer = async (q: string, region: string | undefined): Promise<LookupAnswer> => {
+    // A jurisdiction's code is its ISO 3166 region, so 1800-255-0000 for SG is read as Singapore dials it.
+    const regionOf = async (query: {
+      region?: string;
+      jurisdiction?: string;
+    }): Promise<string | undefined> => {
+      if (query.region || !query.jurisdiction) return query.region;
+      const jurisdiction = await caveat.campaigns.getJurisdiction(query.jurisdiction);
+      if (!jurisdiction)
+        throw RequestProblem.invalid('querystring/jurisdiction', `no jurisdiction ${query.jurisdiction}`);
+      return jurisdiction.code;
+    };
+    const answer = async (
+      q: string,
+      query: { region?: string; jurisdiction?: string },
+    ): Promise<LookupAnswer> => {
+      const region = await regionOf(query);
       const result = lookup(caveat.intelligence, q, Date.now(), region ? { defaultRegion: region } : {});
       if (!result.ok) throw RequestProblem.invalid(`querystring/${result.field}`, result.reason);
       return {
@@ -78,7 +99,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           response: { 200: LookupAnswerSchema, ...problemResponses },
         },
       },
-      async (request) => answer(request.query.q, request.query.region),
+      async (request) => answer(request.query.q, request.query),
     );
 
     app.get(
@@ -92,7 +113,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           response: { 200: LookupAnswerSchema, ...problemResponses },
         },
       },
-      async (request) => answer(request.query.q, request.query.region),
+      async (request) => answer(request.query.q, request.query),
     );
 
     const admin = { preHandler: auth.require('admin') };

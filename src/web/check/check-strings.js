@@ -28,7 +28,8 @@ const firstContactKeys = [
 ];
 export const CATEGORY_KEYS = categoryKeys;
 export const FIRST_CONTACT_KEYS = firstContactKeys;
-export const JURISDICTION_KEYS = ['HK', 'MO', 'TW', 'GB'];
+// Names for when the browser cannot name a region itself; the list offered comes from /public/jurisdictions.
+export const JURISDICTION_KEYS = ['HK', 'MO', 'TW', 'GB', 'SG'];
 
 const en = {
   langName: 'English',
@@ -117,7 +118,10 @@ const en = {
     other: 'Another way',
   },
   jurisdiction: 'Where do you live?',
-  jurisdictions: { HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan', GB: 'United Kingdom' },
+  jurisdictions: { HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan', GB: 'United Kingdom', SG: 'Singapore' },
+  place: 'Where are you?',
+  placeHint: 'A phone number without + is read as it is dialled there.',
+  placeAny: 'Somewhere else',
   consent: 'The police may contact me about this report',
   consentHint:
     'Only if you tick this do we ask for your contact details, and only the police partner may see them.',
@@ -279,7 +283,10 @@ const zhHant = {
     other: '其他方式',
   },
   jurisdiction: '你住在哪裡？',
-  jurisdictions: { HK: '香港', MO: '澳門', TW: '台灣', GB: '英國' },
+  jurisdictions: { HK: '香港', MO: '澳門', TW: '台灣', GB: '英國', SG: '新加坡' },
+  place: '你在哪裡？',
+  placeHint: '沒有 + 號的電話號碼，會按當地的撥號方式理解。',
+  placeAny: '其他地方',
   consent: '警方可以就這宗舉報聯絡我',
   consentHint: '只有剔選此項，我們才會請你留下聯絡資料，而且只有合作的警方可以看到。',
   contactName: '你的姓名（可選填）',
@@ -436,7 +443,10 @@ const zhHans = {
     other: '其他方式',
   },
   jurisdiction: '你住在哪里？',
-  jurisdictions: { HK: '香港', MO: '澳门', TW: '台湾', GB: '英国' },
+  jurisdictions: { HK: '香港', MO: '澳门', TW: '台湾', GB: '英国', SG: '新加坡' },
+  place: '你在哪里？',
+  placeHint: '没有 + 号的电话号码，会按当地的拨号方式理解。',
+  placeAny: '其他地方',
   consent: '警方可以就这条举报联系我',
   consentHint: '只有勾选此项，我们才会请你留下联系方式，而且只有合作的警方可以看到。',
   contactName: '你的姓名（选填）',
@@ -594,7 +604,10 @@ const pt = {
     other: 'De outra forma',
   },
   jurisdiction: 'Onde vive?',
-  jurisdictions: { HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan', GB: 'Reino Unido' },
+  jurisdictions: { HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan', GB: 'Reino Unido', SG: 'Singapura' },
+  place: 'Onde está?',
+  placeHint: 'Um número sem + é lido como se marca aí.',
+  placeAny: 'Noutro sítio',
   consent: 'A polícia pode contactar-me sobre esta denúncia',
   consentHint: 'Só se assinalar isto pedimos os seus contactos, e só a polícia parceira os pode ver.',
   contactName: 'O seu nome (opcional)',

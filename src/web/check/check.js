@@ -44,12 +44,54 @@ fillSelect(
   FIRST_CONTACT_KEYS.map((key) => [key, t.firstContacts[key]]),
   t.firstContactNone,
 );
-fillSelect(
-  $('r-jurisdiction'),
-  JURISDICTION_KEYS.map((key) => [key, t.jurisdictions[key]]),
-  t.categoryPick,
-);
-$('r-jurisdiction').value = DEFAULT_JURISDICTION[lang] ?? '';
+// ---- Where the reader is: the jurisdictions that exist (GET /public/jurisdictions), so a new one
+// appears here without a new page; a national phone number is read in the chosen one's region.
+
+const params = new URLSearchParams(location.search);
+let regionNames = null;
+try {
+  regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+} catch {
+  // An old browser: the strings' own names, then the jurisdiction's name, are used.
+}
+const placeName = (jurisdiction) =>
+  t.jurisdictions[jurisdiction.code] ?? regionNames?.of(jurisdiction.code) ?? jurisdiction.name;
+
+/** ?jurisdiction=SG, else the region of the reader's language (zh-Hans-SG), else a guess from the language. */
+function defaultPlace(codes) {
+  const wanted = (params.get('jurisdiction') ?? '').toUpperCase();
+  if (codes.includes(wanted)) return wanted;
+  for (const tag of [params.get('lang'), ...(navigator.languages ?? [navigator.language])]) {
+    try {
+      const region = tag ? new Intl.Locale(tag).region : undefined;
+      if (region && codes.includes(region)) return region;
+    } catch {
+      // Not a language tag.
+    }
+  }
+  const guess = DEFAULT_JURISDICTION[lang];
+  return guess && codes.includes(guess) ? guess : '';
+}
+
+let place = '';
+async function loadPlaces() {
+  const response = await send('/public/jurisdictions');
+  const body = response?.ok ? await jsonOf(response) : {};
+  const listed = Array.isArray(body.jurisdictions) ? body.jurisdictions : [];
+  const places = listed.length > 0 ? listed : JURISDICTION_KEYS.map((code) => ({ code, name: code }));
+  const entries = places.map((j) => [j.code, placeName(j)]);
+  $('q-place').replaceChildren();
+  fillSelect($('q-place'), entries, t.placeAny);
+  $('r-jurisdiction').replaceChildren();
+  fillSelect($('r-jurisdiction'), entries, t.categoryPick);
+  place = defaultPlace(places.map((j) => j.code));
+  $('q-place').value = place;
+  $('r-jurisdiction').value = place;
+}
+const placesLoaded = loadPlaces();
+$('q-place').addEventListener('change', () => {
+  place = $('q-place').value;
+});
 
 const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
 /** "2026-12-08" or an ISO time → a date in the reader's language. */
@@ -174,7 +216,10 @@ let lastQuery = '';
 $('check').addEventListener('submit', async (event) => {
   event.preventDefault();
   const q = $('q').value.trim();
-  const response = await send(`/public/lookup?q=${encodeURIComponent(q)}`);
+  await placesLoaded;
+  const query = new URLSearchParams({ q });
+  if (place) query.set('jurisdiction', place);
+  const response = await send(`/public/lookup?${query.toString()}`);
   const body = response ? await jsonOf(response) : {};
   let verdict = body.verdict;
   const lines = [];
@@ -256,7 +301,7 @@ function resetReport(prefill) {
   $('report-summary').hidden = true;
   identifierRows.replaceChildren();
   addIdentifier(prefill);
-  $('r-jurisdiction').value = DEFAULT_JURISDICTION[lang] ?? '';
+  $('r-jurisdiction').value = place;
   $('r-contact').hidden = true;
 }
 resetReport('');
