@@ -12,6 +12,7 @@ import { installProblemHandlers } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { demoRoutes } from './routes/demo.js';
+import { consoleAccountRoutes } from './routes/console-account.js';
 import { consoleSessionRoutes } from './routes/console-session.js';
 import { eventRoutes } from './routes/events.js';
 import { decisionRoutes } from './routes/decisions.js';
@@ -57,7 +58,9 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey);
+  // The demo signs in with published passwords and no phone: the second factor is not asked there.
+  const requireTotp = caveat.config.consoleRequireTotpForAdmins && options.demo !== true;
+  const auth = new Authenticator(caveat.apiKeys, caveat.tokens, caveat.users, caveat.csrfKey, requireTotp);
   // A key revoked on any instance stops working here as soon as the revocation commits.
   const unsubscribe = await auth.subscribe(caveat.db);
   app.addHook('onClose', async () => unsubscribe().catch(() => undefined));
@@ -111,6 +114,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(eventRoutes(caveat, auth));
   await app.register(decisionRoutes(caveat, auth));
   await app.register(consoleSessionRoutes(caveat, auth));
+  await app.register(consoleAccountRoutes(caveat, auth));
   await app.register(adminRoutes(caveat, auth));
   await app.register(campaignRoutes(caveat, auth));
   await app.register(userRoutes(caveat, auth));
