@@ -131,7 +131,10 @@ describe.skipIf(!browserAvailable)('the /quiz page and <caveat-quiz> in chromium
       await expect(page.locator('caveat-quiz .feedback h3').textContent()).resolves.toBe(
         'Right: you spotted it.',
       );
-      if (index === 0) await noSeriousViolations(page);
+      if (index === 0) {
+        await noSeriousViolations(page);
+        await page.screenshot({ path: `${screenshots}quiz-en-explanation.png`, fullPage: true });
+      }
       await page.locator('caveat-quiz .feedback button.primary').click();
     }
     await expect(page.locator('caveat-quiz .score').textContent()).resolves.toBe('You spotted 8 of 8.');

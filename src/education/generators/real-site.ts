@@ -43,7 +43,13 @@ export const realSiteQuestions: QuestionGenerator = {
             context.locales.map((locale) => {
               const strings = context.strings(locale);
               const explain = strings.siteExplanation[maker.trick];
-              const sentences = fakes.map((fake) => explain(facts(context.brand, official, fake)));
+              const [first, ...others] = fakes;
+              const sentences = [
+                ...(first ? [explain(facts(context.brand, official, first))] : []),
+                ...others.map((fake) =>
+                  strings.sameTrick(fake.shown, fake.ascii !== fake.shown ? fake.ascii : null),
+                ),
+              ];
               return [
                 locale,
                 {

@@ -27,6 +27,7 @@ export const en: QuizStrings = {
     hosting_platform: (f) =>
       `${f.fake} is a page on ${f.platform}, a hosting service anyone can sign up to and name a page after ${f.brand}.`,
   },
+  sameTrick: (fake, ascii) => `${fake} is the same trick${ascii ? ` (its real name is ${ascii})` : ''}.`,
   theRealSite: (official) => `The real site is ${official}.`,
   check: ({ checker, hotline }) =>
     checker && hotline

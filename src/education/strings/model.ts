@@ -34,6 +34,8 @@ export interface QuizStrings {
     'brand_in_front' | 'tld_swap' | 'homoglyph' | 'typo' | 'hosting_platform',
     (facts: SiteFacts) => string
   >;
+  /** The second lookalike of a question: the same trick, with its punycode when it has one. */
+  sameTrick: (fake: string, ascii: string | null) => string;
   theRealSite: (official: string) => string;
   check: (help: LocalHelp) => string;
   channels: Record<Channel, string>;

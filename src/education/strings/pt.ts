@@ -27,6 +27,8 @@ export const pt: QuizStrings = {
     hosting_platform: (f) =>
       `${f.fake} é uma página em ${f.platform}, um serviço de alojamento onde qualquer pessoa pode criar uma página com o nome da ${f.brand}.`,
   },
+  sameTrick: (fake, ascii) =>
+    `${fake} usa o mesmo truque${ascii ? ` (o seu verdadeiro nome é ${ascii})` : ''}.`,
   theRealSite: (official) => `O site verdadeiro é ${official}.`,
   check: ({ checker, hotline }) =>
     checker && hotline

@@ -26,6 +26,7 @@ export const zhHans: QuizStrings = {
     hosting_platform: (f) =>
       `${f.fake} 是 ${f.platform} 上的网页。这是任何人都可以注册的托管服务，可以用 ${f.brand} 的名字开网页。`,
   },
+  sameTrick: (fake, ascii) => `${fake} 也是同一招${ascii ? `（真正名称是 ${ascii}）` : ''}。`,
   theRealSite: (official) => `真正的网站是 ${official}。`,
   check: ({ checker, hotline }) =>
     checker && hotline

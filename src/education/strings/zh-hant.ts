@@ -26,6 +26,7 @@ export const zhHant: QuizStrings = {
     hosting_platform: (f) =>
       `${f.fake} 是 ${f.platform} 上的網頁。這是任何人都可以登記的寄存服務，可以用 ${f.brand} 的名字開網頁。`,
   },
+  sameTrick: (fake, ascii) => `${fake} 也是同一招${ascii ? `（真正名稱是 ${ascii}）` : ''}。`,
   theRealSite: (official) => `真正的網站是 ${official}。`,
   check: ({ checker, hotline }) =>
     checker && hotline
