@@ -14,10 +14,12 @@ import { ReportPage } from './scam-reports/report-page.js';
 import { ReportsPage } from './scam-reports/reports-page.js';
 import { CampaignPage } from './campaign/campaign-page.js';
 import { DraftReviewTab } from './campaign/draft-review-tab.js';
+import { HoldsPage } from './decisions/holds-page.js';
 import { QuizTab } from './education/quiz-tab.js';
 import { CampaignsPage } from './pages/campaigns-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
+import { AccountPage, EnrolFirst } from './pages/account-page.js';
 import { Loading } from './components/problems.js';
 import { useUser } from './session.js';
 import { DisclosuresPage } from './police-requests/disclosures-page.js';
@@ -41,42 +43,46 @@ export function App() {
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
       <Route element={<RequireSession />}>
-        <Route element={<Layout />}>
-          <Route index element={<Home />} />
-          <Route path="campaigns" element={<CampaignsPage />} />
-          <Route path="campaigns/:id" element={<CampaignPage />}>
-            <Route index element={<DraftReviewTab />} />
-            <Route
-              path="dashboard"
-              element={
-                <Suspense fallback={<Loading what="the dashboard" />}>
-                  <DashboardTab />
-                </Suspense>
-              }
-            />
-            <Route path="quiz" element={<QuizTab />} />
+        <Route element={<EnrolFirst />}>
+          <Route element={<Layout />}>
+            <Route index element={<Home />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="campaigns" element={<CampaignsPage />} />
+            <Route path="campaigns/:id" element={<CampaignPage />}>
+              <Route index element={<DraftReviewTab />} />
+              <Route
+                path="dashboard"
+                element={
+                  <Suspense fallback={<Loading what="the dashboard" />}>
+                    <DashboardTab />
+                  </Suspense>
+                }
+              />
+              <Route path="quiz" element={<QuizTab />} />
+            </Route>
+            <Route element={<RequireRole roles={['admin', 'analyst']} />}>
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="scam-reports" element={<ReportsPage />} />
+              <Route path="scam-reports/:id" element={<ReportPage />} />
+              <Route path="scam-clusters" element={<ClustersPage />} />
+              <Route path="scam-clusters/:id" element={<ClusterPage />} />
+              <Route path="disputes" element={<DisputesPage />} />
+              <Route path="holds" element={<HoldsPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['admin', 'le_responder']} />}>
+              <Route path="police-requests" element={<PoliceInboxPage />} />
+              <Route path="police-requests/:id" element={<PoliceRequestPage />} />
+              <Route path="disclosures" element={<DisclosuresPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['admin']} />}>
+              <Route path="police-officers" element={<OfficersPage />} />
+              <Route path="jurisdictions" element={<JurisdictionsPage />} />
+              <Route path="partners" element={<PartnersPage />} />
+              <Route path="api-keys" element={<ApiKeysPage />} />
+              <Route path="users" element={<UsersPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
           </Route>
-          <Route element={<RequireRole roles={['admin', 'analyst']} />}>
-            <Route path="audit" element={<AuditPage />} />
-            <Route path="scam-reports" element={<ReportsPage />} />
-            <Route path="scam-reports/:id" element={<ReportPage />} />
-            <Route path="scam-clusters" element={<ClustersPage />} />
-            <Route path="scam-clusters/:id" element={<ClusterPage />} />
-            <Route path="disputes" element={<DisputesPage />} />
-          </Route>
-          <Route element={<RequireRole roles={['admin', 'le_responder']} />}>
-            <Route path="police-requests" element={<PoliceInboxPage />} />
-            <Route path="police-requests/:id" element={<PoliceRequestPage />} />
-            <Route path="disclosures" element={<DisclosuresPage />} />
-          </Route>
-          <Route element={<RequireRole roles={['admin']} />}>
-            <Route path="police-officers" element={<OfficersPage />} />
-            <Route path="jurisdictions" element={<JurisdictionsPage />} />
-            <Route path="partners" element={<PartnersPage />} />
-            <Route path="api-keys" element={<ApiKeysPage />} />
-            <Route path="users" element={<UsersPage />} />
-          </Route>
-          <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/scam-reports', label: 'Scam reports', roles: ['admin', 'analyst'] },
   { to: '/scam-clusters', label: 'Clusters', roles: ['admin', 'analyst'] },
   { to: '/disputes', label: 'Disputes', roles: ['admin', 'analyst'] },
+  { to: '/holds', label: 'Held withdrawals', roles: ['admin', 'analyst'] },
   { to: '/jurisdictions', label: 'Jurisdictions', roles: ['admin'] },
   { to: '/partners', label: 'Partners', roles: ['admin'] },
   { to: '/api-keys', label: 'API keys', roles: ['admin'] },
@@ -18,6 +19,7 @@ const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/police-requests', label: 'Police requests', roles: ['admin', 'le_responder'] },
   { to: '/police-officers', label: 'Police officers', roles: ['admin'] },
   { to: '/disclosures', label: 'Disclosure log', roles: ['admin', 'le_responder'] },
+  { to: '/account', label: 'Account', roles: ['admin', 'analyst', 'partner_reviewer', 'le_responder'] },
 ];
 
 export function Layout() {

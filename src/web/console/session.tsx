@@ -3,12 +3,22 @@ import { useLocation, useNavigate } from 'react-router';
 import { ApiError, request, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import type { Session, User } from './types.js';
 
-type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  // mustEnrolTotp: an admin who may do nothing until an authenticator app is set up.
+  | { status: 'signed-in'; user: User; mustEnrolTotp: boolean };
+
+/** What the session endpoints answer; mustEnrolTotp is absent from older servers. */
+type SessionAnswer = Session & { mustEnrolTotp?: boolean };
 
 interface SessionValue {
   state: SessionState;
-  signIn(email: string, password: string): Promise<void>;
+  /** totp: the authenticator code, when the server asked for it (a 401 naming body/totp). */
+  signIn(email: string, password: string, totp?: string): Promise<void>;
   signOut(): Promise<void>;
+  /** After the authenticator app is confirmed: the user as the server now has it. */
+  totpEnabled(user: User): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -20,11 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    request<Session>('/v1/console/session', { quietUnauthorized: true })
+    request<SessionAnswer>('/v1/console/session', { quietUnauthorized: true })
       .then((session) => {
         if (cancelled) return;
         setCsrfToken(session.csrfToken);
-        setState({ status: 'signed-in', user: session.user });
+        setState({ status: 'signed-in', user: session.user, mustEnrolTotp: session.mustEnrolTotp === true });
       })
       .catch(() => {
         if (!cancelled) setState({ status: 'signed-out' });
@@ -43,14 +53,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [location.pathname, navigate]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const session = await request<Session>('/v1/console/session', {
+  const signIn = useCallback(async (email: string, password: string, totp?: string) => {
+    const session = await request<SessionAnswer>('/v1/console/session', {
       method: 'POST',
-      body: { email, password },
+      body: totp ? { email, password, totp } : { email, password },
       quietUnauthorized: true,
     });
     setCsrfToken(session.csrfToken);
-    setState({ status: 'signed-in', user: session.user });
+    setState({ status: 'signed-in', user: session.user, mustEnrolTotp: session.mustEnrolTotp === true });
+  }, []);
+
+  const totpEnabled = useCallback((user: User) => {
+    setState({ status: 'signed-in', user, mustEnrolTotp: false });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -65,7 +79,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     navigate('/signin');
   }, [navigate]);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(
+    () => ({ state, signIn, signOut, totpEnabled }),
+    [state, signIn, signOut, totpEnabled],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../api.js';
 import { TextField } from '../components/fields.js';
 import { useDocumentTitle } from '../hooks.js';
 import { useSession } from '../session.js';
+import { needsCode, TotpCodeField } from './totp-code-field.js';
 
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
@@ -20,6 +21,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server asks for it: the password was right and the account has an authenticator.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const target = returnPath(location.state);
@@ -31,13 +35,17 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
+      await signIn(email, password, askCode ? code.trim() : undefined);
       navigate(target, { replace: true });
     } catch (caught) {
+      if (needsCode(caught) && !askCode) {
+        setAskCode(true);
+        setError(null);
+        return;
+      }
       setError(
-        caught instanceof ApiError && caught.status === 429
-          ? `Too many attempts. ${caught.detail}`
-          : errorMessage(caught),
+        // The server's words already say how long to wait.
+        caught instanceof ApiError && caught.status === 429 ? caught.detail : errorMessage(caught),
       );
     } finally {
       setBusy(false);
@@ -65,6 +73,7 @@ export function SignInPage() {
           value={password}
           onChange={setPassword}
         />
+        {askCode && <TotpCodeField value={code} onChange={setCode} />}
         {error && (
           <p role="alert" className="alert alert-error">
             {error}
