@@ -20,6 +20,11 @@ export const ConfigSchema = Type.Object({
   ),
   LOG_LEVEL: Type.Union(LogLevel.anyOf, { default: 'info' }),
   ABANDON_AFTER_MINUTES: Type.Integer({ minimum: 1, maximum: 10080, default: 30 }),
+  FREQUENCY_CACHE_USERS: Type.Integer({
+    minimum: 1000,
+    default: 200_000,
+    description: 'Users × campaigns whose recent cap marks a replica caches (the store holds them all)',
+  }),
   EVENT_RETENTION_MONTHS: Type.Optional(
     Type.Integer({
       minimum: 1,
@@ -93,6 +98,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   abandonAfterMs: number;
+  /** Bound of the replica's frequency-cap cache (entries); the cap itself is exact in the store. */
+  frequencyCacheUsers: number;
   /** Months of reaction events kept (whole months are dropped after); undefined keeps every month. */
   eventRetentionMonths: number | undefined;
   publicLookupPerMinute: number;
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const isNumber = [
       'PORT',
       'ABANDON_AFTER_MINUTES',
+      'FREQUENCY_CACHE_USERS',
       'EVENT_RETENTION_MONTHS',
       'PUBLIC_LOOKUP_PER_MINUTE',
       'SCAM_REPORTS_PER_MINUTE',
@@ -160,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: config.DATABASE_URL,
     logLevel: config.LOG_LEVEL,
     abandonAfterMs: config.ABANDON_AFTER_MINUTES * 60_000,
+    frequencyCacheUsers: config.FREQUENCY_CACHE_USERS,
     eventRetentionMonths: config.EVENT_RETENTION_MONTHS,
     publicLookupPerMinute: config.PUBLIC_LOOKUP_PER_MINUTE,
     scamReportsPerMinute: config.SCAM_REPORTS_PER_MINUTE,

@@ -10,6 +10,7 @@ import { EventPartitions } from '../store/event-partitions.js';
 import { EventRepository } from '../store/event-repository.js';
 import { LadderEventRepository } from '../store/ladder-event-repository.js';
 import { EventService } from './event-service.js';
+import { sweepSlots } from '../store/frequency-marks.js';
 import { IntelligenceRepository } from '../store/intelligence-repository.js';
 import { destinationCheck } from '../intelligence/destination-check.js';
 import { MeasurementRepository } from '../store/measurement-repository.js';
@@ -26,7 +27,8 @@ import { ReportService } from './report-service.js';
 import { ScamReportService } from './scam-report-service.js';
 import { ScamReportRepository } from '../store/scam-report-repository.js';
 import { ScreeningService } from './screening-service.js';
-import { SnapshotHolder, warmFrequencyLedger } from './snapshot-holder.js';
+import type { ScreeningSnapshot } from '../screening/snapshot.js';
+import { SnapshotHolder } from './snapshot-holder.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { DegradedSpool } from '../store/degraded-spool.js';
 import { DegradedRecovery } from './degraded-recovery.js';
@@ -103,18 +105,23 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   const apiKeys = new ApiKeyRepository(db);
   const events = new EventRepository(db, config.eventRetentionMonths);
   const ladder = new LadderEventRepository(db);
+  // Bounded: the store holds every cap (frequency_marks); this is what the replica saw lately.
+  const ledger = new FrequencyLedger(config.frequencyCacheUsers);
   // Several batches in flight only where the store can commit them in parallel (see DecisionRecorder).
-  const recorder = new DecisionRecorder(db, { maxInFlight: db.kind === 'postgres' ? 4 : 1 });
+  const recorder = new DecisionRecorder(db, {
+    maxInFlight: db.kind === 'postgres' ? 4 : 1,
+    onBatch: (size, inFlight) => {
+      metrics.decisionBatchSize.observe(size);
+      metrics.decisionBatchesInFlight.observe(inFlight);
+    },
+    onCapStates: (states) => {
+      for (const state of states) ledger.learn(state.userRef, state.campaignId, state.marksMs);
+    },
+  });
   const snapshots = new SnapshotHolder(db, campaigns, (error) =>
     logger.error({ err: error }, 'snapshot reload failed'),
   );
   await snapshots.start();
-  const ledger = new FrequencyLedger();
-  const longestWindow = Math.max(
-    24,
-    ...[...snapshots.snapshot.campaigns.values()].flat().map((l) => l.spec.frequencyCap.windowHours),
-  );
-  await warmFrequencyLedger(db, ledger, longestWindow);
   const intelligenceStore = new IntelligenceRepository(db);
   const intelligence = new IntelligenceHolder(db, intelligenceStore, (error) =>
     logger.error({ err: error }, 'intelligence reload failed'),
@@ -148,7 +155,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
     logger,
   );
   await relay.start();
-  recorder.addWriteHook(relay.onDecisions);
+  recorder.addWriteHook(relay.onDecisions, relay.wantsDecisions);
   events.addOutcomeHook(relay.onOutcomes);
   const scamReports = new ScamReportService(new ScamReportRepository(db), intelligence, relay, {
     userSecret: await ensureSecret(db, 'scam_report_user_secret'),
@@ -172,6 +179,9 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
       users
         .deleteEndedSessions()
         .catch((error: unknown) => logger.error({ err: error }, 'session cleanup failed'));
+      sweepSlots(db, new Date(Date.now() - longestCapWindowMs(snapshots.snapshot))).catch((error: unknown) =>
+        logger.error({ err: error }, 'frequency mark sweep failed'),
+      );
     }, 60_000);
     sweeper.unref();
     partitionSweeper = setInterval(() => {
@@ -225,4 +235,10 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
       await db.close();
     },
   };
+}
+
+/** Marks older than every live campaign's window (plus a day's margin) can no longer cap anyone. */
+function longestCapWindowMs(snapshot: ScreeningSnapshot): number {
+  const hours = [...snapshot.campaigns.values()].flat().map((live) => live.spec.frequencyCap.windowHours);
+  return (Math.max(24, ...hours) + 24) * 3600 * 1000;
 }

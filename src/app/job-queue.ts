@@ -32,7 +32,7 @@ function serialisedQueueCreation(db: Database): PgBoss.Db {
   const plain = bossDb(db);
   return {
     async executeSql(text: string, values: unknown[] | undefined) {
-      if (!text.startsWith('SELECT pgboss.create_queue(')) return plain.executeSql(text, values);
+      if (!text.startsWith('SELECT pgboss.create_queue(')) return plain.executeSql(text, values ?? []);
       return db.transaction(async (tx) => {
         await tx.query(BOSS_LOCK);
         return { rows: await tx.query(text, (values ?? []) as never[]) };

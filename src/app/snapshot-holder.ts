@@ -1,7 +1,6 @@
 import type { Database } from '../store/database.js';
 import { CAMPAIGNS_CHANGED, type CampaignRepository } from '../store/campaign-repository.js';
 import { buildSnapshot, type ScreeningSnapshot } from '../screening/snapshot.js';
-import type { FrequencyLedger } from '../screening/frequency-ledger.js';
 
 /**
  * Keeps the in-memory screening snapshot current: built at start, rebuilt when any instance
@@ -57,20 +56,4 @@ export class SnapshotHolder {
   async stop(): Promise<void> {
     await this.unlisten?.();
   }
-}
-
-/** Fills the frequency ledger with recent eligible decisions so caps survive a restart. */
-export async function warmFrequencyLedger(
-  db: Database,
-  ledger: FrequencyLedger,
-  windowHours: number,
-): Promise<number> {
-  const rows = await db.query<{ user_ref: string; campaign_id: string; created_at: Date }>(
-    `SELECT user_ref, campaign_id, created_at FROM decisions
-     WHERE campaign_id IS NOT NULL AND arm IS NOT NULL AND superseded_by IS NULL
-       AND created_at > now() - make_interval(hours => $1)`,
-    [windowHours],
-  );
-  for (const row of rows) ledger.record(row.user_ref, row.campaign_id, new Date(row.created_at).getTime());
-  return rows.length;
 }

@@ -15,6 +15,16 @@ export interface EngineContext {
   ledger: FrequencyLedger;
   riskChecks: readonly RiskCheck[];
   nowMs: number;
+  /** Told when the decision takes one of the user's cap slots, so the store can confirm it. */
+  onCapSlot?: (slot: CapSlot) => void;
+}
+
+/** A frequency-cap slot the decision took, and what it becomes if the store has none left. */
+export interface CapSlot {
+  campaignId: string;
+  windowStartMs: number;
+  maxPerUser: number;
+  ifRefused: Verdict;
 }
 
 /**
@@ -60,17 +70,24 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
   // Against habituation: the warnings this user already had in the window pick the presentation.
   const presentations = spec.presentations ?? [];
   const seenBefore = presentations.length > 1 ? ledger.count(request.userRef, campaign.id, windowStart) : 0;
-  if (ledger.count(request.userRef, campaign.id, windowStart) >= spec.frequencyCap.maxPerUser) {
-    return allow([
-      ...findingReasons,
-      {
-        code: 'frequency_capped',
-        message: `Already shown ${spec.frequencyCap.maxPerUser} time(s) in ${spec.frequencyCap.windowHours} h`,
-      },
-    ]);
-  }
+  const capped = allow([
+    ...findingReasons,
+    {
+      code: 'frequency_capped',
+      message: `Already shown ${spec.frequencyCap.maxPerUser} time(s) in ${spec.frequencyCap.windowHours} h`,
+    },
+  ]);
+  if (ledger.count(request.userRef, campaign.id, windowStart) >= spec.frequencyCap.maxPerUser) return capped;
   // Both arms count toward the cap, so that holdout and treatment stay comparable populations.
   ledger.record(request.userRef, campaign.id, nowMs);
+  // The store has the last word (another replica may have taken the slot): if it refuses, the
+  // decision recorded and answered is the capped one.
+  context.onCapSlot?.({
+    campaignId: campaign.id,
+    windowStartMs: windowStart,
+    maxPerUser: spec.frequencyCap.maxPerUser,
+    ifRefused: capped,
+  });
 
   const assignment = assign(spec.experiment, request.userRef);
   const campaignRef = { id: campaign.id, version: matched.version, variant: assignment.variant };
@@ -123,9 +140,7 @@ export function degradedVerdict(
   const jurisdiction = snapshot.jurisdictions.get(request.jurisdiction);
   const live = fallbackCampaign(snapshot.campaigns.get(request.jurisdiction) ?? []);
   const content =
-    live && jurisdiction
-      ? (renderContent(live.spec, request.locale, jurisdiction, null) ?? null)
-      : null;
+    live && jurisdiction ? (renderContent(live.spec, request.locale, jurisdiction, null) ?? null) : null;
   const escalation = strongest(findings);
   return {
     decision: escalation?.severity === 'hold' ? 'hold' : 'warn',
@@ -146,9 +161,7 @@ function escalated(
   jurisdiction: Jurisdiction,
   nowMs: number,
 ): Verdict {
-  const content = live
-    ? renderContent(live.spec, request.locale, jurisdiction, null)
-    : undefined;
+  const content = live ? renderContent(live.spec, request.locale, jurisdiction, null) : undefined;
   // A reported destination goes straight to hold; a warn-level finding starts where the ladder says.
   const step = findingStep(finding.severity, live?.spec.ladder);
   const hold = holdOf(step, live?.spec.ladder, nowMs);

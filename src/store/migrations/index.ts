@@ -11,6 +11,7 @@ import { scamReports } from './011-scam-reports.js';
 import { policeRequests } from './012-police-requests.js';
 import { relayReferrals } from './013-relay-referrals.js';
 import { officialChannelDistinctive } from './014-official-channel-distinctive.js';
+import { frequencyMarks } from './015-frequency-marks.js';
 import { eventsByMonth } from './016-events-by-month.js';
 import { education } from './017-education.js';
 import { questionsLadderCompletions } from './018-questions-ladder-completions.js';
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'police-requests', sql: policeRequests },
   { version: 13, name: 'relay-referrals', sql: relayReferrals },
   { version: 14, name: 'official-channel-distinctive', sql: officialChannelDistinctive },
+  { version: 15, name: 'frequency-marks', sql: frequencyMarks },
   { version: 16, name: 'events-by-month', sql: eventsByMonth },
   { version: 17, name: 'education', sql: education },
   { version: 18, name: 'questions-ladder-completions', sql: questionsLadderCompletions },
