@@ -254,3 +254,40 @@ describe.each(storeKinds)('the quiz over HTTP on $name', (kind) => {
     expect(body.laterWarnings[0].statement).toMatch(/Observational/);
   });
 });
+
+describe('the public quiz is rate-limited per client like /public/lookup', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(await storeKinds[0]!.open(), { env: { PUBLIC_LOOKUP_PER_MINUTE: '3' } });
+    await addDemoChannels(h);
+    await h.app.inject({
+      method: 'POST',
+      url: '/v1/admin/quizzes/MO/draft',
+      headers: bearer(h.keys.admin),
+      payload: {},
+    });
+    await h.app.inject({
+      method: 'POST',
+      url: '/v1/admin/quizzes/MO/publish',
+      headers: bearer(h.keys.admin),
+      payload: {},
+    });
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it('refuses the fourth start in a minute with a 429 problem and writes nothing for it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/public/quiz/attempts',
+        payload: { attemptId: randomUUID(), jurisdiction: 'MO', locale: 'pt' },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) expect(response.headers['content-type']).toMatch(/problem\+json/);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const rows = await h.caveat.db.query<{ n: string }>('SELECT count(*) AS n FROM quiz_attempts');
+    expect(Number(rows[0]?.n)).toBe(3);
+  });
+});
