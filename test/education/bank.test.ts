@@ -126,6 +126,23 @@ describe('the question bank generated from caveat’s knowledge', () => {
     );
   });
 
+  it('says what is missing instead of making it up: no registry, no campaign', () => {
+    const empty = registryOf([]);
+    expect(generateQuizSpec({ ...demoKnowledge('HK'), ...empty })).toMatchObject({
+      ok: false,
+      field: 'registry',
+    });
+    const result = generateQuizSpec({ ...demoKnowledge('GB'), campaign: null });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.spec.basedOn).toBeNull();
+    // Without a campaign there are no published scams to turn into messages, and no hotline to quote.
+    expect(result.spec.questions.some((q) => q.id.startsWith('message.'))).toBe(false);
+    expect(JSON.stringify(result.spec.questions)).not.toMatch(/undefined|null|Scameter|18222/);
+    expect(result.spec.questions.find((q) => q.id === 'call.safe-wallet')?.text.en?.explanation).toContain(
+      'Open the official app yourself',
+    );
+  });
+
   it('draws a balanced set, the same for the same seed', () => {
     const spec = specOf('HK');
     const a = drawQuestions(spec, 'seed-1');
