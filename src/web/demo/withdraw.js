@@ -13,10 +13,58 @@ const showUser = () => {
   userRefOut.textContent = userRef;
 };
 showUser();
-for (const name of ['jurisdiction', 'locale']) {
-  const value = params.get(name);
-  if (value) form.elements[name].value = value;
+// The jurisdictions and locales that exist (GET /public/jurisdictions), so a jurisdiction launched
+// from the console can be tried here at once; the page's own list is only the offline fallback.
+const jurisdictionSelect = form.elements.jurisdiction;
+const localeSelect = form.elements.locale;
+let jurisdictions = [];
+
+function option(value, label) {
+  const node = document.createElement('option');
+  node.value = value;
+  node.textContent = label;
+  return node;
 }
+
+/** "zh-Hans-SG" named in its own language: 中文（简体，新加坡）. */
+function localeLabel(tag) {
+  try {
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** A jurisdiction's locales as a user there would send them (zh-Hant → zh-Hant-HK, en → en-SG). */
+function showLocales(code, wanted) {
+  const jurisdiction = jurisdictions.find((j) => j.code === code);
+  if (!jurisdiction) return;
+  const tags = jurisdiction.locales.map((locale) =>
+    /-[A-Z]{2}$/.test(locale) ? locale : `${locale}-${code}`,
+  );
+  const all = [...new Set([...tags, ...(wanted ? [wanted] : [])])];
+  localeSelect.replaceChildren(...all.map((tag) => option(tag, `${localeLabel(tag)} — ${tag}`)));
+  localeSelect.value = wanted && all.includes(wanted) ? wanted : (tags[0] ?? 'en');
+}
+
+const ready = (async () => {
+  try {
+    const response = await fetch('/public/jurisdictions', { headers: { accept: 'application/json' } });
+    if (response.ok) jurisdictions = (await response.json()).jurisdictions ?? [];
+  } catch {
+    // Offline: the page's own list stays.
+  }
+  if (jurisdictions.length > 0) {
+    jurisdictionSelect.replaceChildren(...jurisdictions.map((j) => option(j.code, `${j.name} (${j.code})`)));
+  }
+  const wantedJurisdiction = params.get('jurisdiction');
+  if (wantedJurisdiction) jurisdictionSelect.value = wantedJurisdiction;
+  showLocales(jurisdictionSelect.value, params.get('locale'));
+  const wantedLocale = params.get('locale');
+  if (wantedLocale && jurisdictions.length === 0) localeSelect.value = wantedLocale;
+  document.body.dataset.ready = 'true';
+})();
+jurisdictionSelect.addEventListener('change', () => showLocales(jurisdictionSelect.value, null));
 
 document.getElementById('new-user').addEventListener('click', () => {
   userRef = newUserRef();
@@ -44,6 +92,7 @@ async function reportOutcome(decision, type) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  await ready;
   const data = new FormData(form);
   const amount = String(data.get('amount'));
   say('Checking…');
