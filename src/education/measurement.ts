@@ -109,7 +109,8 @@ export function intentionToTreat(
   return compare(
     'intention_to_treat',
     `Randomized: ${Math.round(offer.offerShare * 100)}% of users were offered the quiz by experiment ${offer.experimentKey}; ` +
-      'groups are compared as assigned, whether or not they took it (intention to treat). One warning per user, the first after the experiment began.',
+      'groups are compared as assigned, whether or not they took it (intention to treat), so this is the effect of the offer: ' +
+      'both groups can still reach /quiz by themselves or from a warning. One warning per user, the first after the experiment began.',
     [
       ['offered', offered],
       ['not_offered', not],
