@@ -301,6 +301,58 @@ export class LadderEventRepository {
   }
 
   /**
+   * Withdrawals the exchange is holding now, newest first: climbs of the ladder not yet released
+   * or run out, and decisions held from the start (a reported destination) of the last `sinceDays`.
+   */
+  async waitingHolds(options: {
+    jurisdiction?: string | null | undefined;
+    now: Date;
+    sinceDays?: number;
+    limit?: number;
+  }): Promise<WaitingHold[]> {
+    const since = new Date(options.now.getTime() - (options.sinceDays ?? 30) * 24 * 3600 * 1000);
+    const rows = await this.db.query<{
+      id: string;
+      jurisdiction: string;
+      created_at: Date;
+      asset: string;
+      amount_usd: string | number;
+      campaign_id: string | null;
+      step: LadderStepKey;
+      release_at: Date | string | null;
+      held_since: Date;
+    }>(
+      `WITH latest AS (
+         SELECT DISTINCT ON (decision_id) decision_id, step, release_at, released_at, created_at
+         FROM decision_holds ORDER BY decision_id, id DESC)
+       SELECT d.id, d.jurisdiction, d.created_at, d.asset, d.amount_usd, d.campaign_id,
+         coalesce(l.step, d.response->>'step', 'review') AS step,
+         coalesce(l.release_at, (d.response->>'releaseAt')::timestamptz) AS release_at,
+         coalesce(l.created_at, d.created_at) AS held_since
+       FROM decisions d LEFT JOIN latest l ON l.decision_id = d.id
+       WHERE d.created_at >= $1 AND ($3::text IS NULL OR d.jurisdiction = $3)
+         AND ((l.decision_id IS NOT NULL AND l.released_at IS NULL AND l.step IN ('cooling_off', 'review')
+               AND (l.release_at IS NULL OR l.release_at > $2))
+           OR (l.decision_id IS NULL AND d.decision = 'hold'
+               AND ((d.response->>'releaseAt') IS NULL OR (d.response->>'releaseAt')::timestamptz > $2)))
+       ORDER BY held_since DESC
+       LIMIT $4`,
+      [since, options.now, options.jurisdiction ?? null, options.limit ?? 200],
+    );
+    return rows.map((row) => ({
+      decisionId: row.id,
+      jurisdiction: row.jurisdiction,
+      decidedAt: isoRequired(row.created_at),
+      heldSince: isoRequired(row.held_since),
+      asset: row.asset,
+      amountUsd: Number(row.amount_usd),
+      campaignId: row.campaign_id,
+      step: row.step,
+      releaseAt: row.release_at === null ? null : isoRequired(row.release_at),
+    }));
+  }
+
+  /**
    * Staff end a hold (after talking to the user): recorded on the hold, in the audit log, in one
    * transaction. A decision not on hold is a conflict naming it.
    */
@@ -355,6 +407,19 @@ export class LadderEventRepository {
       return statusOf(decidedOf(facts), after, release.now.getTime());
     });
   }
+}
+
+/** A withdrawal the exchange holds now, as the console's hold queue lists it. */
+export interface WaitingHold {
+  decisionId: string;
+  jurisdiction: string;
+  decidedAt: string;
+  heldSince: string;
+  asset: string;
+  amountUsd: number;
+  campaignId: string | null;
+  step: LadderStepKey;
+  releaseAt: string | null;
 }
 
 export interface Completion {

@@ -196,6 +196,68 @@ describe.skipIf(!browserAvailable)(
       await expect(coolingOff.locator('td').first().textContent()).resolves.toBe('2');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/console-pilot-number.png`, fullPage: true });
+
+      // Staff see both cooling-offs in the hold queue and release one after talking to the user.
+      await page.getByRole('link', { name: 'Held withdrawals' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Held withdrawals' }).waitFor();
+      for (const id of decisions) await page.getByRole('row', { name: new RegExp(id) }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: `Release ${decisions[0]}` }).click();
+      await page.getByLabel('Note for the audit log').fill('Called back: they know the recipient.');
+      await page.getByRole('button', { name: 'Release the withdrawal' }).click();
+      await page.getByRole('status').filter({ hasText: 'released' }).waitFor();
+      await expect(page.getByRole('row', { name: new RegExp(decisions[0] ?? '') }).count()).resolves.toBe(0);
+      const audit = await caveat.db.query<{ actor: string; detail: { note: string } }>(
+        "SELECT actor, detail FROM audit_log WHERE action = 'decision.released' AND entity_id = $1",
+        [decisions[0]],
+      );
+      expect(audit).toMatchObject([
+        {
+          actor: expect.stringContaining('analyst'),
+          detail: { note: expect.stringContaining('Called back') },
+        },
+      ]);
+    }, 60_000);
+
+    it('the editor asks the questions in its live preview, and names a locale whose answers differ', async () => {
+      const page = await newPage({ width: 1280, height: 900 });
+      await page.goto(`${baseUrl}/console/`);
+      await page.getByLabel('Email').fill('admin@demo.caveat.example');
+      await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+      await page.getByRole('link', { name: /Hong Kong/ }).click();
+      await page.getByRole('button', { name: 'Start a new draft' }).click();
+      await page.getByRole('heading', { name: 'Draft (version 2)' }).waitFor();
+      await page.getByLabel('Locale', { exact: true }).selectOption('en');
+      const questions = page.locator('fieldset.list-editor', {
+        has: page.locator(':scope > legend', { hasText: /^Questions$/ }),
+      });
+      await expect(questions.locator(':scope > fieldset.list-item').count()).resolves.toBe(2);
+      const prompt = 'Who is asking you to send this?';
+      await questions.getByLabel('Question', { exact: true }).first().fill(prompt);
+      const preview = page.frameLocator('iframe[title="Warning preview at phone width"]');
+      await expect
+        .poll(() => preview.locator('caveat-warning fieldset.question legend').first().textContent(), {
+          timeout: 10_000,
+        })
+        .toBe(prompt);
+      // Answering in the preview shows the tailored part, as a user would see it.
+      await preview.getByRole('radio', { name: 'Someone I met online asked me' }).check();
+      await expect(preview.locator('caveat-warning .ladder-notice').getAttribute('data-step')).resolves.toBe(
+        'cooling_off',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${screenshotDir}/console-questions-editor.png`, fullPage: false });
+      // An answer id changed in English only: the other locale no longer asks the same question.
+      await questions.getByLabel('Answer id').nth(1).fill('online-friend');
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await expect(
+        page
+          .getByText(/must ask the same questions, with the same answer ids/)
+          .first()
+          .textContent(),
+      ).resolves.toMatch(/zh-Hant|en/);
     }, 60_000);
   },
 );

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Caveat } from '../../app/caveat.js';
 import { renderContent } from '../../campaigns/render.js';
+import { startingStep } from '../../screening/ladder/index.js';
 import { checkSpecRules } from '../../campaigns/spec-rules.js';
 import { CampaignSpecSchema, type CampaignSpec } from '../../campaigns/spec.js';
 import { RequestProblem } from '../../errors.js';
@@ -144,6 +145,10 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
           content,
           minDisplaySeconds: spec.minDisplaySeconds,
           degraded: false,
+          // A first warning: the questions step and the first declared presentation.
+          step: startingStep(content),
+          releaseAt: null,
+          presentation: spec.presentations?.[0] ?? null,
           eventToken: null,
         };
         return { decision };

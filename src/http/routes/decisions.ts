@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
+import { LadderStepSchema } from '../../campaigns/spec.js';
 import { RequestProblem } from '../../errors.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { DecisionStatusSchema, problemResponses } from '../schemas.js';
@@ -14,6 +15,42 @@ const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 export function decisionRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['screening'];
+    app.get(
+      '/v1/decisions/holds',
+      {
+        preHandler: auth.require('decisions.release'),
+        schema: {
+          tags,
+          summary: 'Withdrawals held now (cooling-off, review, reported destinations), newest first',
+          security: [{ bearer: [] }],
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  decisionId: Type.String(),
+                  jurisdiction: Type.String(),
+                  decidedAt: Type.String({ format: 'date-time' }),
+                  heldSince: Type.String({ format: 'date-time' }),
+                  asset: Type.String(),
+                  amountUsd: Type.Number(),
+                  campaignId: Type.Union([Type.String(), Type.Null()]),
+                  step: LadderStepSchema,
+                  releaseAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => ({
+        items: await caveat.ladder.waitingHolds({
+          jurisdiction: request.principal?.jurisdiction,
+          now: new Date(),
+        }),
+      }),
+    );
+
     app.get(
       '/v1/decisions/:id',
       {

@@ -14,7 +14,16 @@ import type { ConsoleUser } from '../../store/console-user-repository.js';
 export type { CampaignSpec, LocalizedContent, PilotReport, WarningDecision };
 export type { RateEstimate, DifferenceEstimate } from '../../measurement/statistics/proportions.js';
 export type { SampleRatioCheck } from '../../measurement/statistics/hypothesis-tests.js';
-export type { Resource, Contact, CommonScam, Statistic, Variant } from '../../campaigns/spec.js';
+export type {
+  Resource,
+  Contact,
+  CommonScam,
+  Statistic,
+  Variant,
+  Question,
+  Answer,
+  LadderStepKey,
+} from '../../campaigns/spec.js';
 
 export type {
   Jurisdiction,

@@ -542,7 +542,13 @@ export class CaveatWarning extends LitElement {
         }).format(new Date(releaseAt))
       : null;
     const text =
-      step === 'cooling_off' && until ? strings.coolingOff(until) : step === 'review' ? strings.review : null;
+      step === 'cooling_off'
+        ? until
+          ? strings.coolingOff(until)
+          : strings.coolingOffPending
+        : step === 'review'
+          ? strings.review
+          : null;
     if (!text) return nothing;
     return html`<p class="hold ladder-notice" role="status" data-step=${step}>${text}</p>`;
   }

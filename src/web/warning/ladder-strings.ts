@@ -8,6 +8,8 @@ export interface LadderStrings {
   tailoredTitle: string;
   /** A cooling-off hold: the time it ends, as the user's clock shows it. */
   coolingOff: (until: string) => string;
+  /** The same, before the server said until when (offline, or the console's preview). */
+  coolingOffPending: string;
   review: string;
   held: string;
   talkToUs: (name: string) => string;
@@ -21,6 +23,8 @@ const en: LadderStrings = {
   tailoredTitle: 'What your answer tells us',
   coolingOff: (until) =>
     `For your safety, this withdrawal is paused until ${until}. Use the time to talk to someone you trust, or call us.`,
+  coolingOffPending:
+    'For your safety, this withdrawal is paused for a cooling-off period. Use the time to talk to someone you trust, or call us.',
   review:
     'For your safety, this withdrawal is on hold until our team has talked to you. We will contact you; you can also call us now.',
   held: 'Withdrawal paused',
@@ -34,6 +38,7 @@ const zhHant: LadderStrings = {
   tailoredTitle: '根據你的答案',
   coolingOff: (until) =>
     `為保障你的安全，這筆提款暫停至 ${until}。請利用這段時間和你信任的人商量，或致電我們。`,
+  coolingOffPending: '為保障你的安全，這筆提款會暫停一段冷靜期。請利用這段時間和你信任的人商量，或致電我們。',
   review: '為保障你的安全，這筆提款會暫緩處理，直至我們的同事和你聯絡。你也可以現在致電我們。',
   held: '提款已暫停',
   talkToUs: (name) => `與我們聯絡：${name}`,
@@ -46,6 +51,7 @@ const zhHans: LadderStrings = {
   tailoredTitle: '根据你的答案',
   coolingOff: (until) =>
     `为保障你的安全，这笔提款暂停至 ${until}。请利用这段时间和你信任的人商量，或致电我们。`,
+  coolingOffPending: '为保障你的安全，这笔提款会暂停一段冷静期。请利用这段时间和你信任的人商量，或致电我们。',
   review: '为保障你的安全，这笔提款会暂缓处理，直至我们的同事和你联系。你也可以现在致电我们。',
   held: '提款已暂停',
   talkToUs: (name) => `与我们联系：${name}`,
@@ -59,6 +65,8 @@ const pt: LadderStrings = {
   tailoredTitle: 'O que a sua resposta nos diz',
   coolingOff: (until) =>
     `Para sua segurança, este levantamento está em pausa até às ${until}. Aproveite para falar com alguém de confiança, ou ligue-nos.`,
+  coolingOffPending:
+    'Para sua segurança, este levantamento fica em pausa durante um período de reflexão. Aproveite para falar com alguém de confiança, ou ligue-nos.',
   review:
     'Para sua segurança, este levantamento fica retido até a nossa equipa falar consigo. Vamos contactá-lo; também pode ligar-nos já.',
   held: 'Levantamento em pausa',

@@ -2,6 +2,7 @@ import { TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { LocalizedContent } from '../types.js';
 import { ContactsEditor } from './contacts-editor.js';
+import { QuestionsEditor } from './questions-editor.js';
 import { ResourcesEditor } from './resources-editor.js';
 import { ScamsEditor } from './scams-editor.js';
 import { splitLines } from './spec-clean.js';
@@ -83,6 +84,12 @@ export function ContentFields({ content, onChange, errors }: Props) {
       <ResourcesEditor items={content.resources} onChange={(v) => set('resources', v)} errors={errors} />
       <ContactsEditor items={content.contacts} onChange={(v) => set('contacts', v)} errors={errors} />
       <ScamsEditor items={content.commonScams} onChange={(v) => set('commonScams', v)} errors={errors} />
+      <QuestionsEditor
+        items={content.questions ?? []}
+        scams={content.commonScams}
+        onChange={(v) => set('questions', v)}
+        errors={errors}
+      />
       <StatisticsEditor items={content.statistics} onChange={(v) => set('statistics', v)} errors={errors} />
     </>
   );

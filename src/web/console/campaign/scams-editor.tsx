@@ -32,6 +32,16 @@ export function ScamsEditor({ items, onChange, errors }: Props) {
               errors={at('/name')}
             />
             <TextField
+              label="Id (optional)"
+              value={s.id ?? ''}
+              onChange={(id) => {
+                const { id: _old, ...rest } = s;
+                update(id ? { ...rest, id: id.toLowerCase() } : rest);
+              }}
+              hint="Give the scam an id (e.g. investment) so a question's answer can show it first."
+              errors={at('/id')}
+            />
+            <TextField
               label="How it works"
               dir="auto"
               multiline

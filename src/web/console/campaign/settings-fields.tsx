@@ -83,6 +83,41 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
         />
       </fieldset>
       <fieldset className="form-grid">
+        <legend>Friction ladder</legend>
+        <TextField
+          label="Cooling-off (minutes)"
+          type="number"
+          min={5}
+          max={10080}
+          value={numberText(spec.ladder?.coolingOffMinutes ?? 60)}
+          onChange={(text) =>
+            onChange({ ...spec, ladder: { ...spec.ladder, coolingOffMinutes: requiredNumber(text) } })
+          }
+          hint="How long an answer that asks for a cooling-off pauses the withdrawal (5 minutes to 7 days)."
+          errors={errors('/ladder/coolingOffMinutes')}
+        />
+        <SelectField
+          label="A lookalike or other warning finding starts at"
+          value={spec.ladder?.warnFindingStep ?? 'questions'}
+          options={[
+            { value: 'questions', label: 'Questions' },
+            { value: 'cooling_off', label: 'Cooling-off' },
+            { value: 'review', label: 'Review by staff' },
+          ]}
+          onChange={(step) =>
+            onChange({
+              ...spec,
+              ladder: {
+                coolingOffMinutes: spec.ladder?.coolingOffMinutes ?? 60,
+                warnFindingStep: step === 'cooling_off' || step === 'review' ? step : 'questions',
+              },
+            })
+          }
+          hint="A reported destination always goes straight to hold."
+          errors={errors('/ladder/warnFindingStep')}
+        />
+      </fieldset>
+      <fieldset className="form-grid">
         <legend>Who sees it</legend>
         <TextField
           label="Minimum amount (USD)"
