@@ -209,7 +209,7 @@ describe.skipIf(!browserAvailable)(
       await expect(page.getByRole('row', { name: new RegExp(decisions[0] ?? '') }).count()).resolves.toBe(0);
       const audit = await caveat.db.query<{ actor: string; detail: { note: string } }>(
         "SELECT actor, detail FROM audit_log WHERE action = 'decision.released' AND entity_id = $1",
-        [decisions[0]],
+        [decisions[0] ?? ''],
       );
       expect(audit).toMatchObject([
         {
