@@ -114,6 +114,10 @@ describe.skipIf(!browserAvailable)('the public "Check before you send" page in c
     ).toEqual([]);
     await page.screenshot({ path: `${screenshots}check-page-zh-Hans-SG.png`, fullPage: true });
 
+    // Switching language keeps the place.
+    await expect(page.getAttribute('#languages a[lang=en]', 'href')).resolves.toBe(
+      '?lang=en&jurisdiction=SG',
+    );
     // Somewhere else: no region is known, so the national number is refused in plain words.
     await page.selectOption('#q-place', '');
     const nowhere = await check(page, '1800-255-0000');

@@ -89,8 +89,18 @@ async function loadPlaces() {
   $('r-jurisdiction').value = place;
 }
 const placesLoaded = loadPlaces();
+// Switching language keeps where the reader said they are.
+function keepPlaceInLanguageLinks() {
+  for (const link of document.querySelectorAll('#languages a')) {
+    const target = new URLSearchParams({ lang: link.lang });
+    if (place) target.set('jurisdiction', place);
+    link.setAttribute('href', `?${target.toString()}`);
+  }
+}
+void placesLoaded.then(keepPlaceInLanguageLinks);
 $('q-place').addEventListener('change', () => {
   place = $('q-place').value;
+  keepPlaceInLanguageLinks();
 });
 
 const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
