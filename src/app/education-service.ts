@@ -7,8 +7,7 @@ import {
   intentionToTreat,
   observationalComparison,
   offeredQuiz,
-  type FooledReport,
-  type GroupComparison,
+  type QuizMeasurement,
 } from '../education/measurement.js';
 import {
   QUIZ_LOCALES,
@@ -57,13 +56,6 @@ export interface AnswerResult {
   trickLabel: string;
   explanation: string;
   score: { answered: number; correct: number; total: number };
-}
-
-export interface QuizMeasurement extends FooledReport {
-  from: string;
-  to: string;
-  laterWarnings: (GroupComparison & { jurisdiction: string })[];
-  experiment: (GroupComparison & { jurisdiction: string })[];
 }
 
 /** Generate, review and publish quizzes; run attempts; measure them. */

@@ -59,6 +59,14 @@ export function fooledReport(tallies: readonly AnswerTally[], confidence = 0.95)
   };
 }
 
+/** Everything GET /v1/quiz-measurement answers: fooled shares and the later-warning comparisons. */
+export interface QuizMeasurement extends FooledReport {
+  from: string;
+  to: string;
+  laterWarnings: (GroupComparison & { jurisdiction: string })[];
+  experiment: (GroupComparison & { jurisdiction: string })[];
+}
+
 /** A user's first decided warning in the period (after their first quiz, for those who took it). */
 export interface LaterWarning {
   userRef: string;

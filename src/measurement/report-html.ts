@@ -21,8 +21,11 @@ const diff = (d: DifferenceEstimate) =>
 const seconds = (value: number | null) => (value === null ? '—' : `≤ ${value} s`);
 const p = (value: number | null) => (value === null ? '—' : value < 0.0001 ? '< 0.0001' : value.toFixed(4));
 
-/** A self-contained pilot report: inline CSS and SVG, no scripts, prints on A4. */
-export function reportHtml(report: PilotReport, title: string): string {
+/**
+ * A self-contained pilot report: inline CSS and SVG, no scripts, prints on A4. `extra` is HTML other
+ * parts add in the same style (the phishing quiz), already escaped.
+ */
+export function reportHtml(report: PilotReport, title: string, extra = ''): string {
   const f = report.filter;
   const scope = [
     f.campaign && `campaign ${f.campaign}`,
@@ -102,6 +105,7 @@ ${report.resources.map((r) => `<tr><td>${escape(r.resourceId)}</td><td>${rate(r.
 <table><tr><th>Week of</th><th>Warned</th><th>Holdout</th><th>Intervention rate</th></tr>
 ${report.weekly.map((w) => `<tr><td>${w.period}</td><td>${w.treatment}</td><td>${w.holdout}</td><td>${rate(w.intervention)}</td></tr>`).join('')}
 </table>
+${extra}
 <p class="ci">Intervals are 95% Wilson score intervals (rates) and Newcombe hybrid score intervals (differences).</p>
 </body></html>`;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
+import { educationOf } from '../../app/education-service.js';
+import { quizReportHtml } from '../../education/report-html.js';
 import { RequestProblem } from '../../errors.js';
 import { reportCsv } from '../../measurement/report-csv.js';
 import { reportHtml } from '../../measurement/report-html.js';
@@ -81,6 +83,18 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
     };
 
     /** A partner reviewer's reports cover its own jurisdiction only; asking for another is refused. */
+    /** The quiz's section of one jurisdiction's report (the campaign's, or the one asked for). */
+    const quizSection = async (request: FastifyRequest, query: ReportQuery): Promise<string> => {
+      const campaign = query.campaign ? await caveat.campaigns.getCampaign(query.campaign) : undefined;
+      const jurisdiction = request.principal?.jurisdiction ?? query.jurisdiction ?? campaign?.jurisdiction;
+      if (!jurisdiction) return '';
+      const day = 86_400_000;
+      const to = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + day) : new Date();
+      const from = query.from ? new Date(`${query.from}T00:00:00Z`) : new Date(to.getTime() - 90 * day);
+      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) return '';
+      return quizReportHtml(await (await educationOf(caveat)).measure({ jurisdiction, from, to }));
+    };
+
     const build = async (request: FastifyRequest, query: ReportQuery) => {
       const restricted = request.principal?.jurisdiction ?? null;
       if (restricted !== null) {
@@ -138,7 +152,9 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       async (request, reply) => {
         const report = await build(request, request.query);
         const title = `caveat pilot report${request.query.campaign ? `: ${request.query.campaign}` : ''}`;
-        return reply.type('text/html; charset=utf-8').send(reportHtml(report, title));
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(reportHtml(report, title, await quizSection(request, request.query)));
       },
     );
     app.get(
