@@ -493,9 +493,8 @@ function sameAnswer(row: AnswerRow, event: LadderEventInput): boolean {
 }
 
 function conflictOrInvalid(problems: FieldProblem[]): RequestProblem {
-  const conflict = problems.every(
-    (problem) => problem.message.includes('already used') || problem.message.includes('already'),
-  );
+  // Reusing an id, changing an answer or a completion: the request conflicts with what is recorded.
+  const conflict = problems.every((problem) => problem.message.includes('already'));
   return new RequestProblem(
     conflict ? 'conflict' : 'invalid',
     problems.map((p) => `${p.field}: ${p.message}`).join('; '),

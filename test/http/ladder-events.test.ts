@@ -142,6 +142,13 @@ describe.each(storeKinds)('answers, completions and the friction ladder on $name
     const impossible = await send([answer(holdout.id, 'who-asked', 'myself')]);
     expect(impossible.statusCode).toBe(422);
     expect(impossible.json()).toMatchObject({ errors: [{ field: 'body/events/0/type' }] });
+    // A bad reaction after an answer is named at its own place in the batch, and the answer is not kept.
+    const mixed = await send([
+      answer(decision.id, 'who-asked', 'myself'),
+      { ...displayed, id: eventId(), type: 'resource_opened', resourceId: 'no-such-resource' },
+    ]);
+    expect(mixed.statusCode).toBe(422);
+    expect(mixed.json()).toMatchObject({ errors: [{ field: 'body/events/1/resourceId' }] });
     expect([await count('decision_answers'), await count('events')]).toEqual([answers, events]);
     // One answer per question: changing it afterwards is a conflict naming the answer.
     expect((await send([answer(decision.id, 'who-asked', 'myself')])).statusCode).toBe(200);
