@@ -48,7 +48,9 @@ type ReportStep = 'none' | 'form' | 'sending' | 'sent' | 'queued' | 'failed';
  *
  * Events (bubbling, composed): `caveat-cancel` and `caveat-proceed` ({decisionId}) for the host to
  * act on; `caveat-report` ({decisionId, category}) when the user reports the destination;
- * `caveat-error` when a decision attribute is malformed or the API rejects events or a report for good.
+ * `caveat-error` when a decision attribute is malformed or the API rejects events or a report for good;
+ * `caveat-hold` ({decisionId, decision, step, releaseAt}) when an answer to the warning's questions
+ * pauses the withdrawal (a cooling-off until releaseAt, or a review by the exchange's staff).
  * `preview` renders the same warning inline, without sending events or taking focus (for the console).
  */
 export class CaveatWarning extends LitElement {
