@@ -162,6 +162,12 @@ describe.skipIf(!browserAvailable)('the /quiz page and <caveat-quiz> in chromium
       'SELECT user_ref, decision_id, jurisdiction FROM quiz_attempts WHERE user_ref IS NOT NULL',
     );
     expect(rows).toEqual([{ user_ref: 'warned-user-9', decision_id: decision.id, jurisdiction: 'HK' }]);
+    // A token that starts nothing (no quiz there, or not ours): the reader gets the picker instead.
     await page.close();
+    const stranger = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await stranger.goto(`${url}/quiz?lang=en#t=cvtev_unknown.abcdefghijklmnop`);
+    await stranger.locator('caveat-quiz [role=alert]').waitFor({ timeout: 10_000 });
+    await stranger.locator('#pick').waitFor({ state: 'visible', timeout: 10_000 });
+    await stranger.close();
   });
 });

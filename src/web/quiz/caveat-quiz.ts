@@ -42,7 +42,8 @@ let sheet: CSSStyleSheet | undefined;
  * (caveat's origin when not this page's), and, only when the exchange vouches for a signed-in user,
  * `user-token` (from POST /v1/quiz/invitations) or `event-token` (a decision's, from the warning).
  * Without them the attempt is anonymous. It shows the explanation after each answer and a score,
- * and fires `caveat-quiz-finished` ({attemptId, correct, total}) at the end.
+ * and fires `caveat-quiz-finished` ({attemptId, correct, total}) at the end, `caveat-quiz-error`
+ * ({status}; 0 when offline) when no attempt could be started.
  */
 export class CaveatQuiz extends HTMLElement {
   private readonly root: ShadowRoot;
@@ -110,8 +111,12 @@ export class CaveatQuiz extends HTMLElement {
       if (!response.ok) throw new Error(String(response.status));
       this.attempt = (await response.json()) as Attempt;
       this.render('h2');
-    } catch {
+    } catch (error) {
       this.renderFailure(() => void this.start());
+      const status = Number((error as Error).message) || 0;
+      this.dispatchEvent(
+        new CustomEvent('caveat-quiz-error', { detail: { status }, bubbles: true, composed: true }),
+      );
     }
   }
 

@@ -72,26 +72,31 @@ function mount(attributes) {
   holder.replaceChildren(quiz);
 }
 
+// A warning's jurisdiction may have no quiz (404): let the reader pick one instead.
+holder.addEventListener('caveat-quiz-error', () => {
+  form.hidden = false;
+});
+
 if (eventToken) {
   form.hidden = true;
   mount({ 'event-token': eventToken });
-} else {
-  fetch('/public/quiz')
-    .then((response) => (response.ok ? response.json() : { quizzes: [] }))
-    .then(({ quizzes }) => {
-      for (const quiz of quizzes) {
-        const option = document.createElement('option');
-        option.value = quiz.jurisdiction;
-        option.textContent = quiz.name;
-        select.append(option);
-      }
-      const wanted = params.get('jurisdiction') || DEFAULT_JURISDICTION[lang];
-      if (quizzes.some((q) => q.jurisdiction === wanted)) select.value = wanted;
-      if (params.get('jurisdiction') && select.value === params.get('jurisdiction'))
-        mount({ jurisdiction: select.value });
-    });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (select.value) mount({ jurisdiction: select.value });
-  });
 }
+// The picker is filled either way, in case a warning's quiz cannot start.
+fetch('/public/quiz')
+  .then((response) => (response.ok ? response.json() : { quizzes: [] }))
+  .then(({ quizzes }) => {
+    for (const quiz of quizzes) {
+      const option = document.createElement('option');
+      option.value = quiz.jurisdiction;
+      option.textContent = quiz.name;
+      select.append(option);
+    }
+    const wanted = params.get('jurisdiction') || DEFAULT_JURISDICTION[lang];
+    if (quizzes.some((q) => q.jurisdiction === wanted)) select.value = wanted;
+    if (!eventToken && params.get('jurisdiction') && select.value === params.get('jurisdiction'))
+      mount({ jurisdiction: select.value });
+  });
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (select.value) mount({ jurisdiction: select.value });
+});
