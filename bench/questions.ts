@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startCaveat } from '../src/app/caveat.js';
 import { DEMO_KEYS, seedDemo } from '../src/app/demo-seed.js';
+import { assign } from '../src/campaigns/assignment.js';
 import type { CampaignSpec } from '../src/campaigns/spec.js';
 import { loadConfig } from '../src/config.js';
 import { buildHttpApp } from '../src/http/app.js';
@@ -51,13 +52,18 @@ const plain = withoutQuestions(questioned);
 const use = (spec: CampaignSpec) => {
   live.spec = spec;
 };
+/** The size of one warned decision's answer (a user outside the holdout). */
 const bytes = async () => {
+  let userRef = '';
+  for (let i = 0; !userRef; i += 1)
+    if (assign(questioned.experiment, `bytes-${run}-${i}`).arm === 'treatment') userRef = `bytes-${run}-${i}`;
+  run += 1;
   const response = await fetch(`${url}/v1/screenings`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      idempotencyKey: `bytes-${Math.random()}`,
-      userRef: `bytes-${Math.random()}`,
+      idempotencyKey: `bytes-${userRef}`,
+      userRef,
       jurisdiction: 'HK',
       locale: 'zh-Hant-HK',
       asset: 'USDT',
@@ -74,6 +80,7 @@ const bytes = async () => {
   });
   return (await response.text()).length;
 };
+let run = 0;
 const loadOnce = async () => (await loadFromChild([url, token, seconds, '50', 'ETH'])).requestsPerSecond;
 await loadOnce(); // warm-up
 const rates = { plain: [] as number[], questioned: [] as number[] };
