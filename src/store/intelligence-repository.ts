@@ -135,6 +135,51 @@ export class IntelligenceRepository {
     });
   }
 
+  /** Removes one official channel (a retired domain or number); false when there was none. */
+  async removeOfficialChannel(key: string, actor: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ brand: string }>(
+        'DELETE FROM official_channels WHERE key = $1 RETURNING brand',
+        [key],
+      );
+      const removed = rows[0];
+      if (!removed) return false;
+      await appendAudit(tx, {
+        actor,
+        action: 'delete',
+        entity: 'official_channel',
+        entityId: key,
+        detail: { brand: removed.brand },
+      });
+      await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'official_channels']);
+      return true;
+    });
+  }
+
+  /**
+   * Indicators whose key or display contains `q` (case-insensitive), in pages, for the console's
+   * search; expired ones are included so a person can see what was ended and when.
+   */
+  async searchIndicators(options: {
+    q: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ indicators: (Indicator & { display: string })[]; total: number }> {
+    // LIKE's own wildcards in what a person typed are searched for literally.
+    const pattern = `%${options.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = "lower(key) LIKE $1 ESCAPE '\\' OR lower(display) LIKE $1 ESCAPE '\\'";
+    const [rows, counts] = await Promise.all([
+      this.db.query<IndicatorRow>(
+        `SELECT * FROM indicators WHERE ${where} ORDER BY last_seen DESC, key LIMIT $2 OFFSET $3`,
+        [pattern, options.limit, options.offset],
+      ),
+      this.db.query<{ total: string | number }>(`SELECT count(*) AS total FROM indicators WHERE ${where}`, [
+        pattern,
+      ]),
+    ]);
+    return { indicators: rows.map(toIndicator), total: Number(counts[0]?.total ?? 0) };
+  }
+
   async officialChannels(): Promise<OfficialChannel[]> {
     const rows = await this.db.query<{
       key: string;

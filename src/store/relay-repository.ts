@@ -136,6 +136,29 @@ export class RelayRepository {
     }));
   }
 
+  /** Every published policy version of every partner, newest version first within a partner. */
+  async policyVersions(): Promise<
+    { partnerId: string; version: number; policy: RelayPolicy; createdBy: string; createdAt: string }[]
+  > {
+    const rows = await this.db.query<{
+      partner_id: string;
+      version: number;
+      policy: unknown;
+      created_by: string;
+      created_at: Date;
+    }>(
+      `SELECT partner_id, version, policy, created_by, created_at FROM relay_policies
+       ORDER BY partner_id, version DESC`,
+    );
+    return rows.map((row) => ({
+      partnerId: row.partner_id,
+      version: row.version,
+      policy: jsonObject<RelayPolicy>(row.policy),
+      createdBy: row.created_by,
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
+  }
+
   async insertAlerts(tx: Queryable, alerts: readonly NewAlert[]): Promise<void> {
     if (alerts.length === 0) return;
     await tx.query(

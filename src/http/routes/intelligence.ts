@@ -254,6 +254,13 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
             {
               brand: Type.String({ minLength: 1, maxLength: 80 }),
               value: Type.String({ minLength: 1, maxLength: 300 }),
+              jurisdiction: Type.Optional(
+                Type.String({
+                  pattern: '^[A-Z]{2}$',
+                  description:
+                    'Reads a phone number without + as this jurisdiction dials it (1800-255-0000 in SG)',
+                }),
+              ),
               domains: Type.Optional(
                 Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
                   maxItems: 50,
@@ -284,7 +291,13 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
       },
       async (request, reply) => {
         const { brand, distinctive } = request.body;
-        const identifier = detectIdentifier(request.body.value);
+        const jurisdiction = request.body.jurisdiction;
+        if (jurisdiction && !(await caveat.campaigns.getJurisdiction(jurisdiction)))
+          throw RequestProblem.invalid('body/jurisdiction', `no jurisdiction ${jurisdiction}`);
+        const identifier = detectIdentifier(
+          request.body.value,
+          jurisdiction ? { defaultRegion: jurisdiction } : {},
+        );
         if (!identifier.ok) throw RequestProblem.invalid('body/value', identifier.reason);
         if (!(OFFICIAL_CHANNEL_KINDS as readonly string[]).includes(identifier.kind))
           throw RequestProblem.invalid('body/value', `a ${identifier.kind} cannot be an official channel`);
@@ -335,6 +348,126 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
             ? { domains: domains.map((d) => ({ key: d.key, display: d.display })) }
             : {}),
         });
+      },
+    );
+
+    const reader = { preHandler: auth.require('admin.read') };
+    app.get(
+      '/v1/admin/official-channels',
+      {
+        ...reader,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Every registered official channel, by brand',
+          security: [{ bearer: [] }],
+          response: {
+            200: Type.Object({
+              channels: Type.Array(
+                Type.Object({
+                  brand: Type.String(),
+                  kind: Type.String(),
+                  key: Type.String(),
+                  display: Type.String(),
+                  distinctive: Type.Optional(Type.Boolean()),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async () => ({ channels: await caveat.intelligenceStore.officialChannels() }),
+    );
+
+    app.delete(
+      '/v1/admin/official-channels/:key',
+      {
+        ...admin,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Remove an official channel (a retired domain or number); audited',
+          security: [{ bearer: [] }],
+          params: Type.Object({ key: Type.String({ minLength: 1, maxLength: 400 }) }),
+          response: { 204: Type.Null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { key } = request.params;
+        if (!(await caveat.intelligenceStore.removeOfficialChannel(key, actorOf(request))))
+          throw RequestProblem.notFound('params/key', `no official channel ${key}`);
+        await caveat.intelligence.refresh();
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/v1/admin/indicators',
+      {
+        ...reader,
+        schema: {
+          tags: ['intelligence'],
+          summary: 'Indicators whose value contains q, newest report first, in pages (expired ones included)',
+          security: [{ bearer: [] }],
+          querystring: Type.Object(
+            {
+              q: Type.Optional(Type.String({ maxLength: 2048 })),
+              limit: Type.Optional(
+                Type.String({
+                  pattern: '^([1-9][0-9]?|1[0-9]{2}|200)$',
+                  description: '1–200, 50 unless given',
+                }),
+              ),
+              offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              total: Type.Integer(),
+              indicators: Type.Array(
+                Type.Object({
+                  key: Type.String(),
+                  kind: Type.String(),
+                  display: Type.String(),
+                  scamType: Type.String(),
+                  riskLevel: Type.String(),
+                  sources: Type.Array(Type.String()),
+                  reportCount: Type.Integer(),
+                  jurisdictions: Type.Array(Type.String()),
+                  lastSeen: Type.String(),
+                  expiresAt: Type.Union([Type.String(), Type.Null()]),
+                  expired: Type.Boolean(),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { q = '', limit = '50', offset = '0' } = request.query;
+        const found = await caveat.intelligenceStore.searchIndicators({
+          q: q.trim(),
+          limit: Number(limit),
+          offset: Number(offset),
+        });
+        const now = Date.now();
+        return {
+          total: found.total,
+          indicators: found.indicators.map((i) => ({
+            key: i.key,
+            kind: i.kind,
+            display: i.display,
+            scamType: i.scamType,
+            riskLevel: i.riskLevel,
+            sources: i.sources,
+            reportCount: i.reportCount,
+            jurisdictions: i.jurisdictions,
+            lastSeen: new Date(i.lastSeenMs).toISOString(),
+            expiresAt: i.expiresAtMs === null ? null : new Date(i.expiresAtMs).toISOString(),
+            expired: i.expiresAtMs !== null && i.expiresAtMs <= now,
+          })),
+        };
       },
     );
   };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
 import { RequestProblem } from '../../errors.js';
-import { policyProblems, RelayPolicySchema } from '../../relay/policy.js';
+import { policyProblems, RelayPolicySchema, type RelayPolicy } from '../../relay/policy.js';
 import type { StoredAlert } from '../../store/relay-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { problemResponses } from '../schemas.js';
@@ -52,6 +52,34 @@ export function relayRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginA
         await caveat.relay.reload();
         return reply.status(201).send({ partnerId, version });
       },
+    );
+
+    app.get(
+      '/v1/admin/relay/policies',
+      {
+        preHandler: auth.require('admin.read'),
+        schema: {
+          tags: ['relay'],
+          summary: "Every partner's published data-sharing policy versions, newest first",
+          security: [{ bearer: [] }],
+          response: {
+            200: Type.Object({
+              policies: Type.Array(
+                Type.Object({
+                  partnerId: Type.String(),
+                  version: Type.Integer(),
+                  // The published policy as stored; Unsafe keeps the schema without re-deriving its type.
+                  policy: Type.Unsafe<RelayPolicy>(RelayPolicySchema),
+                  createdBy: Type.String(),
+                  createdAt: Type.String(),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async () => ({ policies: await caveat.relayStore.policyVersions() }),
     );
 
     app.post(
