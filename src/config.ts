@@ -54,6 +54,10 @@ export const ConfigSchema = Type.Object({
     default: 'true',
     description: 'Admins must sign in with an authenticator code; off in `serve --demo`',
   }),
+  PUBLISH_FOUR_EYES: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'true',
+    description: 'Every publish needs an approval by someone other than the publisher',
+  }),
   TRUST_PROXY: Type.String({
     default: 'false',
     pattern: '^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
@@ -108,6 +112,8 @@ export interface Config {
   signInPerMinute: number;
   /** An admin without a second factor can only enrol one (serve --demo turns this off). */
   consoleRequireTotpForAdmins: boolean;
+  /** Every publish needs an approval by another person (a partner campaign: the partner's reviewer). */
+  publishFourEyes: boolean;
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
   trustProxy: boolean | string;
   corsOrigins: string[];
@@ -175,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
     signInPerMinute: config.SIGN_IN_PER_MINUTE,
     consoleRequireTotpForAdmins: config.CONSOLE_REQUIRE_TOTP_FOR_ADMINS === 'true',
+    publishFourEyes: config.PUBLISH_FOUR_EYES === 'true',
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -70,4 +70,14 @@ export interface LiveCampaign {
   version: number;
   spec: CampaignSpec;
   publishedAt: string;
+  /** The publish's optional window (epoch ms): shown from startsAtMs, no longer from endsAtMs. */
+  startsAtMs?: number;
+  endsAtMs?: number;
+}
+
+/** What is live of a campaign: the version the pointer names and the window its publish set. */
+export interface LiveState {
+  version: number;
+  startsAt: string | null;
+  endsAt: string | null;
 }

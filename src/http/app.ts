@@ -11,6 +11,7 @@ import { installInputHygiene } from './input-hygiene.js';
 import { installProblemHandlers } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { campaignPublishRoutes } from './routes/campaign-publish.js';
 import { demoRoutes } from './routes/demo.js';
 import { consoleAccountRoutes } from './routes/console-account.js';
 import { consoleSessionRoutes } from './routes/console-session.js';
@@ -117,6 +118,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(consoleAccountRoutes(caveat, auth));
   await app.register(adminRoutes(caveat, auth));
   await app.register(campaignRoutes(caveat, auth));
+  await app.register(campaignPublishRoutes(caveat, auth));
   await app.register(userRoutes(caveat, auth));
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));

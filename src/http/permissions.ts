@@ -41,13 +41,15 @@ const API_KEY_GRANTS: Record<ApiKeyScope, readonly Permission[]> = {
   scam_reports: ['scam_reports'],
 };
 
-// Approving a draft is a person's act on behalf of a partner: no API key can do it.
+// Approving a draft is a person's act on behalf of a partner: no API key can do it. An admin
+// approves only campaigns without a partner, as the second person four-eyes asks for.
 const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
   admin: [
     'admin',
     'admin.read',
     'campaigns.read',
     'campaigns.edit',
+    'campaigns.review',
     'reports',
     'lookup',
     'reports.triage',

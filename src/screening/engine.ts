@@ -1,6 +1,7 @@
 import { assign } from '../campaigns/assignment.js';
 import type { Jurisdiction, LiveCampaign } from '../campaigns/model.js';
 import { renderContent } from '../campaigns/render.js';
+import { isInWindow } from '../campaigns/schedule.js';
 import { matchesTargeting, type TargetingFacts } from '../campaigns/targeting.js';
 import type { Presentation } from '../campaigns/spec.js';
 import type { Reason, Verdict } from './decision.js';
@@ -39,7 +40,10 @@ export function decide(request: ScreeningRequest, context: EngineContext): Verdi
   const escalation = strongest(findings);
   const findingReasons = findings.map(reasonOf);
 
-  const candidates = snapshot.campaigns.get(jurisdiction.code) ?? [];
+  // A scheduled publish is in the snapshot before its start and after its end: the clock decides.
+  const candidates = (snapshot.campaigns.get(jurisdiction.code) ?? []).filter((live) =>
+    isInWindow(live, nowMs),
+  );
   const facts = targetingFacts(request);
   const matched = candidates.find((live) => matchesTargeting(live.spec.targeting, facts));
 

@@ -3,11 +3,13 @@ import type {
   CampaignVersion,
   Jurisdiction,
   LiveCampaign,
+  LiveState,
   Partner,
   ReviewEntry,
   ReviewState,
 } from '../campaigns/model.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
+import { specDigest } from '../campaigns/spec-digest.js';
 import { RequestProblem } from '../errors.js';
 import { CREDENTIALS_CHANGED } from './credential-changes.js';
 import { appendAudit } from './audit-repository.js';
@@ -38,7 +40,14 @@ interface CampaignRow {
   name: string;
   demo: boolean;
   retired_at: Date | null;
+  live_version: number | null;
+  live_starts_at: Date | null;
+  live_ends_at: Date | null;
+  paused_at: Date | null;
+  paused_by: string | null;
 }
+const CAMPAIGN_COLUMNS =
+  'id, jurisdiction, partner_id, name, demo, retired_at, live_version, live_starts_at, live_ends_at, paused_at, paused_by';
 interface VersionRow {
   campaign_id: string;
   version: number;
@@ -121,7 +130,33 @@ export type PartnerEdit = Omit<Partner, 'website'> & { website?: string | null |
 
 export interface CampaignWithVersions extends Campaign {
   versions: CampaignVersion[];
+  /** The published version screening shows (null before the first publish), and its window. */
+  live: LiveState | null;
+  /** Set while the kill switch holds the campaign out of screening. */
+  pausedAt: string | null;
+  pausedBy: string | null;
 }
+
+/** How a publish is confirmed and scheduled (the HTTP route always confirms; the seed need not). */
+export interface PublishOptions {
+  /** Every publish needs an approval by someone other than the publisher (PUBLISH_FOUR_EYES). */
+  fourEyes?: boolean;
+  /** The draft version the publisher saw in the preview; another one is a conflict. */
+  version?: number;
+  /** The digest of the draft the preview showed (see spec-digest.ts). */
+  digest?: string;
+  startsAt?: string | null;
+  endsAt?: string | null;
+}
+
+const controlsOf = (row: CampaignRow) => ({
+  live:
+    row.live_version === null
+      ? null
+      : { version: row.live_version, startsAt: iso(row.live_starts_at), endsAt: iso(row.live_ends_at) },
+  pausedAt: iso(row.paused_at),
+  pausedBy: row.paused_by,
+});
 
 /** Jurisdictions, partners and campaigns with their versions; every change is audited. */
 export class CampaignRepository {
@@ -323,7 +358,7 @@ export class CampaignRepository {
 
   async listCampaigns(filter: { jurisdiction?: string | undefined } = {}): Promise<CampaignWithVersions[]> {
     const campaigns = await this.db.query<CampaignRow>(
-      `SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns
        WHERE ($1::text IS NULL OR jurisdiction = $1) ORDER BY id`,
       [filter.jurisdiction ?? null],
     );
@@ -335,22 +370,22 @@ export class CampaignRepository {
     );
     return campaigns.map((row) => ({
       ...toCampaign(row),
+      ...controlsOf(row),
       versions: versions.filter((version) => version.campaign_id === row.id).map(toVersion),
     }));
   }
 
   async getCampaign(id: string): Promise<CampaignWithVersions | undefined> {
-    const rows = await this.db.query<CampaignRow>(
-      'SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns WHERE id = $1',
-      [id],
-    );
+    const rows = await this.db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1`, [
+      id,
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     const versions = await this.db.query<VersionRow>(
       `SELECT ${VERSION_COLUMNS} FROM campaign_versions WHERE campaign_id = $1 ORDER BY version`,
       [id],
     );
-    return { ...toCampaign(row), versions: versions.map(toVersion) };
+    return { ...toCampaign(row), ...controlsOf(row), versions: versions.map(toVersion) };
   }
 
   /** Creates a campaign with its first draft. */
@@ -440,40 +475,166 @@ export class CampaignRepository {
     return this.requireVersion(campaignId, version);
   }
 
-  /** Publishes the current draft; the published version is immutable from then on. */
-  async publish(campaignId: string, actor: string): Promise<CampaignVersion> {
+  /**
+   * Publishes the current draft and makes it the live version; the published version is immutable
+   * from then on. A pause stays in force: publishing is not a way round the kill switch.
+   */
+  async publish(campaignId: string, actor: string, options: PublishOptions = {}): Promise<CampaignVersion> {
     const version = await this.db.transaction(async (tx) => {
       const campaign = await this.lockCampaign(tx, campaignId);
       if (campaign.retired_at)
         throw RequestProblem.conflict('params/id', `campaign ${campaignId} is retired`);
-      if (campaign.partner_id) {
-        const draft = await this.lockDraft(tx, campaignId);
+      const draft = await this.lockDraftOrNone(tx, campaignId);
+      if (!draft)
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} has no draft to publish`);
+      if (options.version !== undefined && draft.version !== options.version) {
+        throw RequestProblem.conflict(
+          'body/version',
+          `you confirmed version ${options.version}, but the draft is now version ${draft.version}: open the publish preview again`,
+        );
+      }
+      if (
+        options.digest !== undefined &&
+        specDigest(jsonObject<CampaignSpec>(draft.spec)) !== options.digest
+      ) {
+        throw RequestProblem.conflict(
+          'body/digest',
+          `the draft of ${campaignId} changed after the publish preview you confirmed: open the preview again`,
+        );
+      }
+      if (campaign.partner_id && draft.review_state !== 'approved') {
+        throw RequestProblem.conflict(
+          'params/id',
+          `campaign ${campaignId} is written with partner ${campaign.partner_id}: its draft needs the partner's approval before it is published (review is ${draft.review_state})`,
+        );
+      }
+      if (options.fourEyes) {
         if (draft.review_state !== 'approved') {
           throw RequestProblem.conflict(
             'params/id',
-            `campaign ${campaignId} is written with partner ${campaign.partner_id}: its draft needs the partner's approval before it is published (review is ${draft.review_state})`,
+            `every publish needs a second person: the draft of ${campaignId} must first be approved by ${campaign.partner_id ? `partner ${campaign.partner_id}'s reviewer` : 'another staff member who may approve'} (review is ${draft.review_state.replace('_', ' ')})`,
+          );
+        }
+        if (draft.reviewed_by === actor) {
+          throw new RequestProblem(
+            'forbidden',
+            `params/id: you approved this draft of ${campaignId} yourself; someone else must publish it, or another person must approve it`,
+            [{ field: 'params/id', message: 'the approver and the publisher must be two different people' }],
           );
         }
       }
-      const drafts = await tx.query<{ version: number }>(
-        `UPDATE campaign_versions SET state = 'published', published_by = $2, published_at = now(), updated_at = now()
-         WHERE campaign_id = $1 AND state = 'draft' RETURNING version`,
-        [campaignId, actor],
+      await tx.query(
+        `UPDATE campaign_versions SET state = 'published', published_by = $3, published_at = now(), updated_at = now()
+         WHERE campaign_id = $1 AND version = $2`,
+        [campaignId, draft.version, actor],
       );
-      const published = drafts[0];
-      if (!published)
-        throw RequestProblem.conflict('params/id', `campaign ${campaignId} has no draft to publish`);
+      await tx.query(
+        `UPDATE campaigns SET live_version = $2, live_starts_at = $3, live_ends_at = $4, updated_at = now()
+         WHERE id = $1`,
+        [campaignId, draft.version, options.startsAt ?? null, options.endsAt ?? null],
+      );
       await appendAudit(tx, {
         actor,
         action: 'campaign.publish',
         entity: 'campaign',
         entityId: campaignId,
-        detail: { version: published.version },
+        detail: {
+          version: draft.version,
+          replaces: campaign.live_version,
+          ...(options.fourEyes ? { approvedBy: draft.reviewed_by } : {}),
+          ...(options.startsAt ? { startsAt: options.startsAt } : {}),
+          ...(options.endsAt ? { endsAt: options.endsAt } : {}),
+        },
       });
       await notifyChanged(tx, campaignId);
-      return published.version;
+      return draft.version;
     });
     return this.requireVersion(campaignId, version);
+  }
+
+  /** The kill switch: out of screening on every replica at the next NOTIFY; the live version stays. */
+  async pause(campaignId: string, actor: string, note: string | null): Promise<CampaignWithVersions> {
+    await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      if (campaign.retired_at)
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} is retired`);
+      if (campaign.paused_at) return;
+      await tx.query(
+        'UPDATE campaigns SET paused_at = now(), paused_by = $2, updated_at = now() WHERE id = $1',
+        [campaignId, actor],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.pause',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { liveVersion: campaign.live_version, ...(note ? { note } : {}) },
+      });
+      await notifyChanged(tx, campaignId);
+    });
+    return this.requireCampaign(campaignId);
+  }
+
+  async resume(campaignId: string, actor: string): Promise<CampaignWithVersions> {
+    await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      if (!campaign.paused_at)
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} is not paused`);
+      await tx.query(
+        'UPDATE campaigns SET paused_at = NULL, paused_by = NULL, updated_at = now() WHERE id = $1',
+        [campaignId],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.resume',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { liveVersion: campaign.live_version, pausedBy: campaign.paused_by },
+      });
+      await notifyChanged(tx, campaignId);
+    });
+    return this.requireCampaign(campaignId);
+  }
+
+  /**
+   * Makes the published version before the live one live again. Nothing is copied or changed: the
+   * decisions that follow name that earlier version, as it is what they show. Its window is cleared,
+   * since the window belonged to the publish being undone.
+   */
+  async rollback(campaignId: string, actor: string): Promise<CampaignWithVersions> {
+    await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      if (campaign.retired_at)
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} is retired`);
+      if (campaign.live_version === null)
+        throw RequestProblem.conflict('params/id', `campaign ${campaignId} has never been published`);
+      const previous = await tx.query<{ version: number }>(
+        `SELECT max(version) AS version FROM campaign_versions
+         WHERE campaign_id = $1 AND state = 'published' AND version < $2`,
+        [campaignId, campaign.live_version],
+      );
+      const target = previous[0]?.version ?? null;
+      if (target === null) {
+        throw RequestProblem.conflict(
+          'params/id',
+          `version ${campaign.live_version} is the first published version of ${campaignId}: there is no earlier one to roll back to (pause the campaign instead)`,
+        );
+      }
+      await tx.query(
+        `UPDATE campaigns SET live_version = $2, live_starts_at = NULL, live_ends_at = NULL, updated_at = now()
+         WHERE id = $1`,
+        [campaignId, target],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.rollback',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: { from: campaign.live_version, to: target },
+      });
+      await notifyChanged(tx, campaignId);
+    });
+    return this.requireCampaign(campaignId);
   }
 
   /** Sends the draft to the partner for review. */
@@ -554,6 +715,25 @@ export class CampaignRepository {
     return draft;
   }
 
+  private async lockDraftOrNone(
+    tx: Queryable,
+    campaignId: string,
+  ): Promise<
+    { version: number; review_state: ReviewState; reviewed_by: string | null; spec: unknown } | undefined
+  > {
+    const rows = await tx.query<{
+      version: number;
+      review_state: ReviewState;
+      reviewed_by: string | null;
+      spec: unknown;
+    }>(
+      `SELECT version, review_state, reviewed_by, spec FROM campaign_versions
+       WHERE campaign_id = $1 AND state = 'draft' FOR UPDATE`,
+      [campaignId],
+    );
+    return rows[0];
+  }
+
   /** Takes a campaign out of screening; its versions stay for the record and for reports. */
   async retire(campaignId: string, actor: string): Promise<CampaignWithVersions> {
     await this.db.transaction(async (tx) => {
@@ -568,20 +748,24 @@ export class CampaignRepository {
     return this.requireCampaign(campaignId);
   }
 
-  /** The newest published version of every campaign that is not retired. */
+  /** The live version of every campaign that is neither retired nor paused, with its window. */
   async listLive(): Promise<LiveCampaign[]> {
     const rows = await this.db.query<CampaignRow & VersionRow>(
-      `SELECT DISTINCT ON (c.id) c.id, c.jurisdiction, c.partner_id, c.name, c.demo, c.retired_at,
+      `SELECT c.id, c.jurisdiction, c.partner_id, c.name, c.demo, c.retired_at,
+              c.live_version, c.live_starts_at, c.live_ends_at, c.paused_at, c.paused_by,
               v.campaign_id, v.version, v.state, v.spec, v.created_by, v.created_at, v.published_by, v.published_at
-       FROM campaigns c JOIN campaign_versions v ON v.campaign_id = c.id AND v.state = 'published'
-       WHERE c.retired_at IS NULL
-       ORDER BY c.id, v.version DESC`,
+       FROM campaigns c JOIN campaign_versions v
+         ON v.campaign_id = c.id AND v.version = c.live_version AND v.state = 'published'
+       WHERE c.retired_at IS NULL AND c.paused_at IS NULL
+       ORDER BY c.id`,
     );
     return rows.map((row) => ({
       campaign: toCampaign(row),
       version: row.version,
       spec: jsonObject<CampaignSpec>(row.spec),
       publishedAt: isoRequired(row.published_at ?? row.created_at),
+      ...(row.live_starts_at ? { startsAtMs: Date.parse(isoRequired(row.live_starts_at)) } : {}),
+      ...(row.live_ends_at ? { endsAtMs: Date.parse(isoRequired(row.live_ends_at)) } : {}),
     }));
   }
 
@@ -606,7 +790,7 @@ export class CampaignRepository {
 
   private async lockCampaign(tx: Queryable, campaignId: string): Promise<CampaignRow> {
     const rows = await tx.query<CampaignRow>(
-      'SELECT id, jurisdiction, partner_id, name, demo, retired_at FROM campaigns WHERE id = $1 FOR UPDATE',
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1 FOR UPDATE`,
       [campaignId],
     );
     const row = rows[0];

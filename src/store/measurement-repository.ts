@@ -116,6 +116,28 @@ export class MeasurementRepository {
     const span = Math.min(28, rows[0]?.span ?? 0);
     return span > 0 ? ((rows[0]?.n ?? 0) * 7) / span : 0;
   }
+
+  /**
+   * Screenings per day that reached a campaign in a jurisdiction, over the same observed days as
+   * weeklyTraffic (the last 28, or fewer for a young programme), in total and for the given assets.
+   */
+  async dailyTrafficInJurisdiction(
+    jurisdiction: string,
+    assets: readonly string[],
+    now: Date,
+  ): Promise<{ perDay: number; perDayForAssets: number; days: number }> {
+    const today = now.toISOString().slice(0, 10);
+    const rows = await this.db.query<{ span: number | null; n: number | null; m: number | null }>(
+      `SELECT $2::date - min(day) + 1 AS span,
+         sum(decisions) FILTER (WHERE day > $2::date - 28)::int AS n,
+         sum(decisions) FILTER (WHERE day > $2::date - 28 AND asset = ANY($3::text[]))::int AS m
+       FROM measurement_daily WHERE jurisdiction = $1 AND day <= $2::date`,
+      [jurisdiction, today, [...assets]],
+    );
+    const days = Math.min(28, rows[0]?.span ?? 0);
+    if (days <= 0) return { perDay: 0, perDayForAssets: 0, days: 0 };
+    return { perDay: (rows[0]?.n ?? 0) / days, perDayForAssets: (rows[0]?.m ?? 0) / days, days };
+  }
 }
 
 function whereClause(filter: ReportFilter, extra: string[] = []): { where: string; params: SqlValue[] } {

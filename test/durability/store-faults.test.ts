@@ -181,10 +181,11 @@ describe.skipIf(!serverUrl)(
           body: JSON.stringify({ spec }),
         });
         expect(draft.status).toBe(200);
+        const { version } = (await draft.json()) as { version: number };
         const published = await fetch(`${b.url}/v1/admin/campaigns/mo-pilot/publish`, {
           method: 'POST',
           headers: headers(keys.admin),
-          body: '{}',
+          body: JSON.stringify({ version }),
         });
         expect(published.status).toBeLessThan(300);
 
@@ -293,16 +294,17 @@ describe.skipIf(!serverUrl)(
         const spec = moSpec();
         const title = 'Macau: published after the listener came back';
         spec.content.en = { ...spec.content.en!, title };
-        await fetch(`${b.url}/v1/admin/campaigns/mo-pilot/draft`, {
+        const draft = await fetch(`${b.url}/v1/admin/campaigns/mo-pilot/draft`, {
           method: 'PUT',
           headers: headers(keys.admin),
           body: JSON.stringify({ spec }),
         });
+        const { version } = (await draft.json()) as { version: number };
         const published = Date.now();
         await fetch(`${b.url}/v1/admin/campaigns/mo-pilot/publish`, {
           method: 'POST',
           headers: headers(keys.admin),
-          body: '{}',
+          body: JSON.stringify({ version }),
         });
         for (;;) {
           const answer = await screen(

@@ -188,15 +188,19 @@ describe.each(storeKinds)('console API on $name', (kind) => {
     });
     expect(preview.json().decision.content.locale).toBe('en');
 
-    expect((await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/publish')).statusCode).toBe(409);
+    expect(
+      (await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/publish', { version: 2 })).statusCode,
+    ).toBe(409);
     expect((await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/submit', {})).statusCode).toBe(200);
     // An admin cannot approve in the partner's name, and a reviewer of Macau cannot either.
     expect((await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/approve', {})).statusCode).toBe(403);
     expect((await as(people.mo, 'POST', '/v1/admin/campaigns/hk-pilot/approve', {})).statusCode).toBe(404);
     const approved = await as(people.hk, 'POST', '/v1/admin/campaigns/hk-pilot/approve', { note: 'checked' });
     expect(approved.json().review).toMatchObject({ state: 'approved', reviewedBy: 'user:hk@x.test' });
-    expect((await as(people.hk, 'POST', '/v1/admin/campaigns/hk-pilot/publish')).statusCode).toBe(403);
-    const published = await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/publish');
+    expect(
+      (await as(people.hk, 'POST', '/v1/admin/campaigns/hk-pilot/publish', { version: 2 })).statusCode,
+    ).toBe(403);
+    const published = await as(people.admin, 'POST', '/v1/admin/campaigns/hk-pilot/publish', { version: 2 });
     expect(published.json()).toMatchObject({
       version: 2,
       state: 'published',

@@ -137,6 +137,7 @@ describe.each(storeKinds)('POST /v1/screenings on $name', (kind) => {
       method: 'POST',
       url: '/v1/admin/campaigns/hk-urgent/publish',
       headers: admin,
+      payload: { version: 1 },
     });
     expect(published.statusCode).toBe(200);
     expect((await screen(withdrawal())).json().campaign?.id).toBe('hk-urgent');

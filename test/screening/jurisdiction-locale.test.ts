@@ -41,7 +41,9 @@ describe.each(storeKinds)('the warning language in a new jurisdiction on $name',
         })
       ).statusCode,
     ).toBe(201);
-    expect((await admin('POST', '/v1/admin/campaigns/sg-pilot/publish', {})).statusCode).toBe(200);
+    expect((await admin('POST', '/v1/admin/campaigns/sg-pilot/publish', { version: 1 })).statusCode).toBe(
+      200,
+    );
   }, 60_000);
   afterAll(async () => h?.close());
 

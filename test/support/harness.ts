@@ -26,12 +26,13 @@ export async function startHarness(
     storeHealth?: StoreHealthOptions;
   } = {},
 ): Promise<Harness> {
-  // Suites about other things sign admins in with a password alone; test/http/console-sign-in
-  // turns the second-factor requirement back on.
+  // Suites about other things sign admins in with a password alone and publish as one person;
+  // test/http/console-sign-in turns the second factor back on, test/http/publish-controls four-eyes.
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     ABANDON_AFTER_MINUTES: '30',
     CONSOLE_REQUIRE_TOTP_FOR_ADMINS: 'false',
+    PUBLISH_FOUR_EYES: 'false',
     ...options.env,
   });
   const spoolDir = mkdtempSync(join(tmpdir(), 'caveat-spool-'));

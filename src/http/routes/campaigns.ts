@@ -177,7 +177,8 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
         preHandler: auth.require('campaigns.review'),
         schema: {
           ...schema,
-          summary: 'The partner reviewer approves the draft as it is (recorded with who and when)',
+          summary:
+            'The partner reviewer (or, without a partner, another staff member) approves the draft as it is',
           body: Type.Optional(Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false })),
         },
       },
@@ -199,20 +200,7 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
       },
     );
 
-    app.post(
-      '/v1/admin/campaigns/:id/publish',
-      {
-        preHandler: auth.require('admin'),
-        schema: { ...schema, summary: 'Publish the draft; a partner campaign needs its approval first' },
-      },
-      async (request) => {
-        const campaign = await visibleCampaign(request, request.params.id);
-        const version = await caveat.campaigns.publish(campaign.id, actorOf(request));
-        // This instance answers with the new campaign live; others follow on NOTIFY.
-        await caveat.snapshots.reload();
-        return version;
-      },
-    );
+    // Publish, its preview, pause, resume and rollback: campaign-publish.ts.
 
     app.post(
       '/v1/admin/campaigns/:id/retire',
@@ -227,12 +215,28 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
   };
 }
 
-/** A reviewer who speaks for one partner may review only that partner's campaigns. */
+/**
+ * A reviewer who speaks for one partner may review only that partner's campaigns. Staff (admins) are
+ * the second person for a campaign without a partner; a partner's campaign is approved by its side.
+ */
 async function reviewable(
   request: FastifyRequest,
   campaign: CampaignWithVersions,
 ): Promise<CampaignWithVersions> {
   const principal = request.principal;
+  const role = principal?.kind === 'session' ? principal.session.user.role : null;
+  if (role === 'admin' && campaign.partnerId) {
+    throw new RequestProblem(
+      'forbidden',
+      `session: campaign ${campaign.id} is written with partner ${campaign.partnerId}; its reviewer approves it`,
+      [
+        {
+          field: 'headers/cookie',
+          message: `only partner ${campaign.partnerId}'s reviewer approves this campaign`,
+        },
+      ],
+    );
+  }
   const partnerId = principal?.kind === 'session' ? principal.session.user.partnerId : null;
   if (partnerId && campaign.partnerId && partnerId !== campaign.partnerId) {
     throw new RequestProblem(

@@ -17,6 +17,7 @@ import { education } from './017-education.js';
 import { questionsLadderCompletions } from './018-questions-ladder-completions.js';
 import { consoleSignInLockout } from './019-console-sign-in-lockout.js';
 import { jurisdictionFallback } from './020-jurisdiction-fallback.js';
+import { publishControls } from './021-publish-controls.js';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'questions-ladder-completions', sql: questionsLadderCompletions },
   { version: 19, name: 'console-sign-in-lockout', sql: consoleSignInLockout },
   { version: 20, name: 'jurisdiction-fallback', sql: jurisdictionFallback },
+  { version: 21, name: 'publish-controls', sql: publishControls },
 ];
