@@ -226,6 +226,18 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
 
     await admin.reload();
     await admin.getByRole('button', { name: 'Publish' }).click();
+    // Publishing asks first, with the reach: jurisdiction, holdout, warnings a day, what it replaces.
+    const confirmPublish = admin.getByRole('dialog', { name: 'Confirm publish of version 2' });
+    await confirmPublish.waitFor();
+    await confirmPublish
+      .getByText(/Hong Kong/)
+      .first()
+      .waitFor();
+    await confirmPublish.getByText('Replaces').waitFor();
+    await confirmPublish.getByText('Warnings a day at the current traffic').waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.screenshot({ path: `${screenshotDir}/console-publish-confirm.png`, fullPage: false });
+    await confirmPublish.getByRole('button', { name: 'Publish version 2' }).click();
     await admin
       .getByText(/published/i)
       .first()

@@ -16,6 +16,9 @@ export function latestSpec(campaign: Campaign): CampaignSpec | undefined {
 
 export function liveVersion(campaign: Campaign): number | null {
   if (campaign.retiredAt) return null;
+  // After a rollback the live version is not the newest published one: the server names it.
+  const { live } = campaign as Campaign & { live?: { version: number } | null };
+  if (live !== undefined) return live?.version ?? null;
   return latestPublished(campaign)?.version ?? null;
 }
 
@@ -47,7 +50,11 @@ export function reviewActions(role: Role, campaign: Campaign) {
   const retired = campaign.retiredAt !== null;
   return {
     submit: !retired && canEditDrafts(role) && (state === 'editing' || state === 'changes_requested'),
-    approve: !retired && role === 'partner_reviewer' && state === 'in_review',
+    // Without a partner, another admin is the second person who approves (four-eyes).
+    approve:
+      !retired &&
+      (role === 'partner_reviewer' || (role === 'admin' && campaign.partnerId === null)) &&
+      state === 'in_review',
     requestChanges: !retired && role === 'partner_reviewer' && state === 'in_review',
     publishShown: role === 'admin' && draft !== undefined && !retired,
     publishEnabled: draft !== undefined && (campaign.partnerId === null || state === 'approved'),

@@ -7,6 +7,7 @@ import { formatTime } from '../format.js';
 import { useUser } from '../session.js';
 import type { CampaignDetail } from '../types.js';
 import { draftOf, reviewActions, reviewWords } from './campaign-model.js';
+import { PublishControls } from './publish-controls.js';
 
 interface Props {
   campaign: CampaignDetail;
@@ -15,7 +16,7 @@ interface Props {
   dirty: boolean;
 }
 
-type Action = 'submit' | 'approve' | 'request-changes' | 'publish' | 'retire';
+type Action = 'submit' | 'approve' | 'request-changes' | 'retire';
 
 export function ReviewPanel({ campaign, reload, dirty }: Props) {
   const user = useUser();
@@ -36,8 +37,7 @@ export function ReviewPanel({ campaign, reload, dirty }: Props) {
     setError(null);
     setDone(null);
     try {
-      const body =
-        action === 'publish' || action === 'retire' ? {} : note.trim() ? { note: note.trim() } : {};
+      const body = action === 'retire' ? {} : note.trim() ? { note: note.trim() } : {};
       await api.post(`/v1/admin/campaigns/${encodeURIComponent(campaign.id)}/${action}`, body);
       setNote('');
       setDone(message);
@@ -111,16 +111,14 @@ export function ReviewPanel({ campaign, reload, dirty }: Props) {
             Request changes
           </button>
         )}
-        {can.publishShown && (
-          <button
-            type="button"
-            className="button-primary"
-            disabled={busy || dirty || !can.publishEnabled}
-            onClick={() => run('publish', 'Published: this version is now live.')}
-          >
-            Publish
-          </button>
-        )}
+        <PublishControls
+          campaign={campaign}
+          reload={reload}
+          publishShown={can.publishShown}
+          publishEnabled={can.publishEnabled}
+          dirty={dirty}
+          onDone={setDone}
+        />
         {can.retire && (
           <ConfirmButton
             label="Retire"
