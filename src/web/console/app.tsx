@@ -6,6 +6,9 @@ import { ApiKeysPage } from './admin/api-keys-page.js';
 import { AuditPage } from './admin/audit-page.js';
 import { JurisdictionsPage } from './admin/jurisdictions-page.js';
 import { PartnersPage } from './admin/partners-page.js';
+import { IndicatorsPage } from './intelligence/indicators-page.js';
+import { OfficialChannelsPage } from './intelligence/official-channels-page.js';
+import { RelayPoliciesPage } from './relay/relay-policies-page.js';
 import { UsersPage } from './admin/users-page.js';
 import { ClusterPage } from './scam-reports/cluster-page.js';
 import { ClustersPage } from './scam-reports/clusters-page.js';
@@ -78,6 +81,9 @@ export function App() {
               <Route path="police-officers" element={<OfficersPage />} />
               <Route path="jurisdictions" element={<JurisdictionsPage />} />
               <Route path="partners" element={<PartnersPage />} />
+              <Route path="official-channels" element={<OfficialChannelsPage />} />
+              <Route path="indicators" element={<IndicatorsPage />} />
+              <Route path="relay-policies" element={<RelayPoliciesPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="users" element={<UsersPage />} />
             </Route>
