@@ -18,12 +18,27 @@ export function renderContent(
   return locale ? renderResolved(spec, locale, variant) : undefined;
 }
 
+// Published specs never change, so each (locale, variant) of a spec renders once: the hot path then
+// hands out the same frozen object, which the HTTP layer serializes once too. Bounded by the spec's
+// own locales × variants; a spec no longer referenced takes its renderings with it.
+const rendered = new WeakMap<CampaignSpec, Map<string, RenderedContent | undefined>>();
+
 /** The content for a locale already resolved (e.g. re-rendering a recorded decision). */
 export function renderResolved(
   spec: CampaignSpec,
   locale: string,
   variant: string | null,
 ): RenderedContent | undefined {
+  let bySpec = rendered.get(spec);
+  if (!bySpec) rendered.set(spec, (bySpec = new Map()));
+  const key = `${locale}\u0000${variant ?? ''}`;
+  if (bySpec.has(key)) return bySpec.get(key);
+  const content = render(spec, locale, variant);
+  bySpec.set(key, content ? Object.freeze(content) : undefined);
+  return content;
+}
+
+function render(spec: CampaignSpec, locale: string, variant: string | null): RenderedContent | undefined {
   const base = spec.content[locale];
   if (!base) return undefined;
   const override = spec.experiment.variants.find((candidate) => candidate.key === variant)?.overrides?.[

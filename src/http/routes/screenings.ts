@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ScreeningRequestSchema } from '../../screening/request.js';
 import type { Caveat } from '../../app/caveat.js';
 import type { Authenticator } from '../auth.js';
+import { decisionJson } from '../decision-json.js';
+import type { DecisionResponse } from '../../screening/decision.js';
 import { DecisionResponseSchema, problemResponses } from '../schemas.js';
 
 export function screeningRoutes(caveat: Caveat, auth: Authenticator): FastifyPluginAsyncTypebox {
@@ -30,7 +32,11 @@ export function screeningRoutes(caveat: Caveat, auth: Authenticator): FastifyPlu
           arm: response.arm ?? 'none',
         });
         if (replayed) reply.header('idempotent-replayed', 'true');
-        return reply.status(replayed ? 200 : 201).send(response);
+        // The schema above documents the answer; decisionJson writes it (content serialized once).
+        return reply
+          .status(replayed ? 200 : 201)
+          .serializer((payload) => decisionJson(payload as DecisionResponse))
+          .send(response);
       },
     );
   };
