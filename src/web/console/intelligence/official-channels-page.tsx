@@ -81,7 +81,7 @@ export function OfficialChannelsPage() {
       </p>
       {state.status === 'ready' && brands.length > 1 && (
         <SelectField
-          label="Brand"
+          label="Show brand"
           value={brandFilter}
           placeholder="All brands"
           options={brands.map((b) => ({ value: b, label: b }))}
@@ -179,7 +179,7 @@ function AddChannelForm({ brands, jurisdictions, onAdded }: AddProps) {
         value={value}
         onChange={setValue}
         maxLength={300}
-        hint="e.g. scamshield.gov.sg, support@example.com, 1799, telegram:@example."
+        hint="e.g. scamshield.gov.sg, support@example.com, 1800-255-0000 (choose its jurisdiction), telegram:@example."
         errors={errors('/value')}
       />
       <SelectField
