@@ -95,6 +95,9 @@ describe.each(storeKinds)(
       const one = (await call('GET', '/v1/admin/indicators?q=search-one')).json().indicators[0];
       expect(one).toMatchObject({ display: 'search-one.example', expired: true });
       expect((await call('GET', '/v1/admin/indicators?limit=500')).statusCode).toBe(400);
+      // What PostgreSQL cannot store is refused before it gets there.
+      for (const url of ['/v1/admin/indicators?q=%00']) expect((await call('GET', url)).statusCode).toBe(400);
+      expect((await call('DELETE', '/v1/admin/official-channels/a%00b')).statusCode).toBe(400);
     });
 
     it("lists every partner's policy versions, newest first", async () => {
