@@ -213,6 +213,9 @@ export class DecisionRecorder {
   private async writeInOneStatement(claimed: readonly DecisionRecord[]): Promise<BatchWrite> {
     const { insertedKeys, refused, states } = await claimAndInsert(this.db, claimed);
     const unique = settle(claimed, refused);
+    // The capped alternatives of refused claims, written now (their claim took nothing).
+    const capped = unique.filter((record) => refused.has(record.decision.id));
+    for (const key of capped.length > 0 ? await insertDecisions(this.db, capped) : []) insertedKeys.add(key);
     const hasReplays = unique.some((record) => !insertedKeys.has(record.decision.idempotencyKey));
     const existing = hasReplays
       ? await this.db.transaction((tx) => this.settleReplays(tx, unique, refused, insertedKeys))

@@ -38,58 +38,23 @@ export function decisionRow({ decision, request, requestHash }: DecisionRecord) 
   };
 }
 
-// The columns that differ between a decision and its capped alternative: the statement picks
-// `capped_<column>` where the store refused the claim.
-const CAPPABLE = new Set([
-  'decision',
-  'campaign_id',
-  'campaign_version',
-  'variant',
-  'arm',
-  'content_locale',
-  'response',
-]);
-const CAPPED_TYPES = `capped_decision text, capped_campaign_id text, capped_campaign_version integer,
-  capped_variant text, capped_arm text, capped_content_locale text, capped_response json`;
-const CHOSEN_COLUMNS = DECISION_COLUMNS.split(',')
-  .map((column) => column.trim())
-  .map((column) =>
-    CAPPABLE.has(column) ? `CASE WHEN refused THEN capped_${column} ELSE ${column} END` : column,
-  )
-  .join(', ');
-
-/** The capped alternative's differing columns, built directly (it is an allow without campaign or content). */
-function cappedColumns(capped: DecisionRecord['decision']) {
-  return {
-    capped_decision: capped.decision,
-    capped_campaign_id: capped.campaign?.id ?? null,
-    capped_campaign_version: capped.campaign?.version ?? null,
-    capped_variant: capped.campaign?.variant ?? null,
-    capped_arm: capped.arm,
-    capped_content_locale: capped.content?.locale ?? null,
-    capped_response: { ...capped, content: null },
-  };
-}
-
 /**
  * A whole batch in one statement: claim the cap slots (upsert into frequency_marks), then insert
- * each decision, or its capped alternative where its mark is not among the granted ones. A
- * statement is atomic, so this needs no BEGIN/COMMIT: one round trip instead of four.
+ * each decision whose mark is among the granted ones (or that claimed none). A statement is atomic,
+ * so this needs no BEGIN/COMMIT: one round trip instead of four. Decisions whose claim was refused
+ * are not written here: the caller writes their capped alternative next (rare: the replica's cache
+ * answers "capped" first for users it saw, so only a user capped elsewhere gets this far), and the
+ * common batch carries no second version of each decision.
  */
 export async function claimAndInsert(
   db: Database,
   records: readonly DecisionRecord[],
 ): Promise<{ insertedKeys: Set<string>; refused: Set<string>; states: CapState[] }> {
   const claims = records.flatMap((record) => (record.cap ? [record.cap.claim] : []));
-  const rows = records.map((record) => {
-    const row = decisionRow(record);
-    if (!record.cap) return { ...row, cap_mark: null };
-    return {
-      ...row,
-      cap_mark: `${record.cap.claim.atMs}:${record.cap.claim.decisionId}`,
-      ...cappedColumns(record.cap.ifRefused),
-    };
-  });
+  const rows = records.map((record) => ({
+    ...decisionRow(record),
+    cap_mark: record.cap ? `${record.cap.claim.atMs}:${record.cap.claim.decisionId}` : null,
+  }));
   const result = await db.query<{ inserted: string[] | null; claims: unknown }>(
     `WITH claims AS (
        ${CLAIM_UPSERT.replace('$1', '$2')}
@@ -97,11 +62,11 @@ export async function claimAndInsert(
      proposed AS (
        SELECT r.*, (r.cap_mark IS NOT NULL AND NOT EXISTS (
                       SELECT 1 FROM claims c WHERE r.cap_mark = ANY(c.marks))) AS refused
-       FROM json_to_recordset($1::json) AS r(${DECISION_RECORD_TYPE}, cap_mark text, ${CAPPED_TYPES})
+       FROM json_to_recordset($1::json) AS r(${DECISION_RECORD_TYPE}, cap_mark text)
      ),
      inserted AS (
        INSERT INTO decisions (${DECISION_COLUMNS})
-       SELECT ${CHOSEN_COLUMNS} FROM proposed
+       SELECT ${DECISION_COLUMNS} FROM proposed WHERE NOT refused
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING idempotency_key
      )
