@@ -203,11 +203,22 @@ describe.skipIf(!browserAvailable)(
             'import-one.example,phishing,high,SG,1\nimport-two.example,investment,high,SG,2\n+6561234567,impersonation,medium,SG,3\n',
         ),
       });
+      // The request is held until the page has shown what it is waiting for, then let through.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await admin.route('**/v1/admin/indicators/import', async (route) => {
+        await held;
+        await route.continue();
+      });
       await admin.getByRole('button', { name: 'Import file' }).click();
+      await admin.getByRole('status').getByText('Checking and importing 3 rows…').waitFor();
+      await expect(admin.getByRole('progressbar').count()).resolves.toBe(1);
+      release();
       await admin
         .getByRole('status')
         .getByText(/^Imported 3 rows: 3 merged, 0 skipped/)
         .waitFor();
+      await admin.unroute('**/v1/admin/indicators/import');
       expect((await lookup('import-two.example', 'SG')).verdict).toBe('reported_scam');
 
       await admin.getByLabel('Value contains').fill('import-');
