@@ -105,7 +105,14 @@ describe.each(storeKinds)('pilot simulator against the real HTTP API, on $name',
       { headers: bearer(h.keys.reports) },
     );
     const plan = (await response.json()) as { totalUsers: number; weeks: number; weeklyEligible: number };
-    expect(plan.weeklyEligible).toBe(1200 / 4);
-    expect(plan.weeks).toBeCloseTo(Math.ceil((plan.totalUsers / 300) * 10) / 10, 5);
+    // The simulated pilot ran just now: a week is projected from the days it was observed (one,
+    // or two if the run crossed midnight UTC), not from 28.
+    const [first] = await h.caveat.db.query<{ days: number }>(
+      `SELECT (now() AT TIME ZONE 'UTC')::date - min(created_at AT TIME ZONE 'UTC')::date + 1 AS days
+       FROM decisions WHERE campaign_id = 'hk-joint-anti-scam'`,
+    );
+    const weekly = (1200 * 7) / Number(first?.days);
+    expect(plan.weeklyEligible).toBeCloseTo(weekly, 6);
+    expect(plan.weeks).toBeCloseTo(Math.ceil((plan.totalUsers / weekly) * 10) / 10, 5);
   });
 });
