@@ -187,6 +187,8 @@ describe.each(storeKinds)('referrals through the relay on $name', (kind) => {
     expect(body.data.reporterContact).toEqual([{ name: 'Consenting Reporter', email: 'yes@example.org' }]);
     expect(JSON.stringify(body)).not.toContain('Private Reporter');
     expect(partner.badSignatures).toBe(0);
+    // The partner has the body before the worker records the delivery: wait for that, not for a moment.
+    await until(async () => (await h.caveat.relayStore.alert(alertIds[0]!))?.state === 'delivered', 10_000);
     const stored = await h.caveat.relayStore.alert(alertIds[0]!);
     expect(stored).toMatchObject({ trigger: 'referral', decisionId: null, state: 'delivered' });
     expect(stored?.clusterId).toBe(`clu_webhook_${kind.name}`);

@@ -31,6 +31,9 @@ describe.skipIf(!browserAvailable)('the public "Check before you send" page in c
 
   async function check(page: Page, q: string): Promise<{ verdict: string; text: string }> {
     await page.fill('#q', q);
+    // The previous answer stays on the page until the new one replaces it: clear its mark first, so
+    // waiting for a result waits for this query's.
+    await page.evaluate(() => document.getElementById('result')?.removeAttribute('class'));
     await page.click('button[type=submit]');
     const result = page.locator('#result.result');
     await result.waitFor();

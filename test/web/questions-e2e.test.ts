@@ -206,7 +206,8 @@ describe.skipIf(!browserAvailable)(
       await page.getByLabel('Note for the audit log').fill('Called back: they know the recipient.');
       await page.getByRole('button', { name: 'Release the withdrawal' }).click();
       await page.getByRole('status').filter({ hasText: 'released' }).waitFor();
-      await expect(page.getByRole('row', { name: new RegExp(decisions[0] ?? '') }).count()).resolves.toBe(0);
+      // The list reloads after the release: wait for the row to go rather than counting once.
+      await page.getByRole('row', { name: new RegExp(decisions[0] ?? '') }).waitFor({ state: 'detached' });
       const audit = await caveat.db.query<{ actor: string; detail: { note: string } }>(
         "SELECT actor, detail FROM audit_log WHERE action = 'decision.released' AND entity_id = $1",
         [decisions[0] ?? ''],
