@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable)(
       await admin.getByRole('button', { name: 'Save partner' }).click();
       await admin.getByRole('alert').getByText('The partner was not saved.').waitFor();
       const idField = admin.getByLabel('Partner ID');
-      await expect(idField.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect.poll(() => idField.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
       // The message sits beside the field it is about.
       await expect(
         admin.locator('form').getByText('a partner with this id already exists').first().isVisible(),
@@ -124,7 +124,9 @@ describe.skipIf(!browserAvailable)(
       await admin.getByLabel('Default locale').fill('en');
       await admin.getByRole('button', { name: 'Save jurisdiction' }).click();
       await admin.getByRole('alert').getByText('The jurisdiction was not saved.').waitFor();
-      await expect(admin.getByLabel('Code').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect
+        .poll(() => admin.getByLabel('Code').getAttribute('aria-invalid'), { timeout: 10_000 })
+        .toBe('true');
       expect(await caveat.campaigns.getJurisdiction('HK')).toEqual(before);
       expect(await seriousViolations(admin)).toEqual([]);
       await admin.context().close();

@@ -324,7 +324,9 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     await admin.getByLabel('Default locale').fill('not a locale!');
     await admin.getByRole('button', { name: 'Save jurisdiction' }).click();
     await admin.getByRole('alert').getByText('The jurisdiction was not saved.').waitFor();
-    await expect(admin.getByLabel('Default locale').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect
+      .poll(() => admin.getByLabel('Default locale').getAttribute('aria-invalid'), { timeout: 10_000 })
+      .toBe('true');
     expect(await jurisdictionCodes()).not.toContain('SG');
 
     await admin.getByLabel('Default locale').fill('en');

@@ -108,7 +108,7 @@ describe.skipIf(!browserAvailable)(
       await admin.getByRole('button', { name: 'Add channel' }).click();
       // Without a jurisdiction a national number cannot be read: the server says so beside the field.
       await admin.getByRole('alert').getByText('The channel was not added.').waitFor();
-      await expect(value.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect.poll(() => value.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
       const describedBy = (await value.getAttribute('aria-describedby')) ?? '';
       await expect(admin.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toMatch(
         /region/,
@@ -155,7 +155,7 @@ describe.skipIf(!browserAvailable)(
       await value.fill('not an identifier at all');
       await admin.getByRole('button', { name: 'Add indicator' }).click();
       await admin.getByRole('alert').getByText('The indicator was not added.').waitFor();
-      await expect(value.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect.poll(() => value.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
 
       await value.fill('spf-refund-desk.example');
       await admin.getByLabel('Scam type').selectOption('impersonation');

@@ -223,7 +223,9 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
     await officer.getByLabel('Password').fill(OFFICER_PASSWORD);
     await officer.getByRole('button', { name: 'Sign up' }).click();
     await officer.getByRole('alert').getByText('You are not signed up yet.').waitFor();
-    await expect(officer.getByLabel('Official email').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect
+      .poll(() => officer.getByLabel('Official email').getAttribute('aria-invalid'), { timeout: 10_000 })
+      .toBe('true');
     expect(await seriousViolations(officer)).toEqual([]);
 
     await signUpAndConfirm(officer, /Hong Kong/, HK_OFFICER, '[Demo] Officer Chan');
@@ -284,7 +286,9 @@ describe.skipIf(!browserAvailable)('police requests, end to end in chromium', ()
       buffer: Buffer.from('this is plain text, not a PDF\n'),
     });
     await officer.getByRole('button', { name: 'Attach', exact: true }).click();
-    await expect(officer.getByLabel(/^Attach an order/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect
+      .poll(() => officer.getByLabel(/^Attach an order/).getAttribute('aria-invalid'), { timeout: 10_000 })
+      .toBe('true');
     await expect(officer.getByText('not-really.pdf').count()).resolves.toBe(0);
     expect(await seriousViolations(officer)).toEqual([]);
     await officer.screenshot({ path: `${screenshotDir}/police-portal-request.png`, fullPage: true });

@@ -242,7 +242,8 @@ describe.skipIf(!browserAvailable)(
       ]);
       const before = await reportCount();
       await page.getByRole('button', { name: 'Send report' }).click();
-      await expect(second.getAttribute('aria-invalid')).resolves.toBe('true');
+      // The server's refusal comes back after the click: wait for it to mark the field.
+      await expect.poll(() => second.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
       const note = await page.locator(`#${await second.getAttribute('id')}-error`).textContent();
       expect(note).toMatch(/^We could not read this: .*checksum/i);
       expect(await reportCount()).toBe(before);
