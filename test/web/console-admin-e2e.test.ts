@@ -1,73 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaveat, type Caveat } from '../../src/app/caveat.js';
-import { DEMO_CONSOLE_PASSWORD, seedDemo } from '../../src/app/demo-seed.js';
-import { loadConfig } from '../../src/config.js';
-import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
-import { openPgliteDatabase } from '../../src/store/pglite-database.js';
-import { browserAvailable, launchChromium } from '../support/browser.js';
+import type { Caveat } from '../../src/app/caveat.js';
+import { browserAvailable } from '../support/browser.js';
+import {
+  root,
+  screenshotDir,
+  seriousViolations,
+  startDemoConsole,
+  type DemoConsole,
+} from '../support/demo-console.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = `${root}artifacts/screenshots`;
 const publicDir = `${root}artifacts/tmp/e2e-admin-public`;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 describe.skipIf(!browserAvailable)(
   'console admin: add never overwrites, the audit log reads as words',
   () => {
     let caveat: Caveat;
-    let http: HttpApp;
     let baseUrl: string;
-    let browser: Browser;
+    let app: DemoConsole;
 
     beforeAll(async () => {
-      await build({
-        configFile: `${root}src/web/console/vite.config.ts`,
-        logLevel: 'warn',
-        build: { outDir: `${publicDir}/console` },
-      });
-      caveat = await startCaveat({
-        config: loadConfig({ LOG_LEVEL: 'silent' }),
-        logger: pino({ level: 'silent' }),
-        db: await openPgliteDatabase(undefined),
-        sweep: false,
-        relayDelivery: false,
-      });
-      await seedDemo(caveat, pino({ level: 'silent' }));
-      http = await buildHttpApp(caveat, { demo: true, publicDir });
-      baseUrl = await http.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchChromium();
-      mkdirSync(screenshotDir, { recursive: true });
+      app = await startDemoConsole(publicDir);
+      ({ caveat, baseUrl } = app);
     }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await http?.app.close();
-      await caveat?.close();
-    });
+    afterAll(async () => app?.close());
 
-    async function signIn(width: number): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/console/`);
-      await page.getByLabel('Email').fill('admin@demo.caveat.example');
-      await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-      return page;
-    }
+    const signIn = (width: number): Promise<Page> => app.signInAsAdmin(width);
 
     it('refuses "Add a partner" with an existing id beside the ID field, and edits in place', async () => {
       const admin = await signIn(1280);

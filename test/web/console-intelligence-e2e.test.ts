@@ -1,32 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaveat, type Caveat } from '../../src/app/caveat.js';
-import { DEMO_CONSOLE_PASSWORD, DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
-import { loadConfig } from '../../src/config.js';
+import { DEMO_KEYS } from '../../src/app/demo-seed.js';
 import { demoRelayPolicy } from '../../src/demo/relay-policy.js';
-import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
-import { openPgliteDatabase } from '../../src/store/pglite-database.js';
-import { browserAvailable, launchChromium } from '../support/browser.js';
+import { browserAvailable } from '../support/browser.js';
+import {
+  root,
+  screenshotDir,
+  seriousViolations,
+  startDemoConsole,
+  type DemoConsole,
+} from '../support/demo-console.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = `${root}artifacts/screenshots`;
 const publicDir = `${root}artifacts/tmp/e2e-intelligence-public`;
 const EXCHANGE_TOKEN = `cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}`;
 const SPF = 'Singapore Police Force [Demo]';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 /** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
 const overflow = (page: Page) =>
@@ -35,10 +22,8 @@ const overflow = (page: Page) =>
 describe.skipIf(!browserAvailable)(
   'console: official channels, indicators and relay policies, in chromium',
   () => {
-    let caveat: Caveat;
-    let http: HttpApp;
     let baseUrl: string;
-    let browser: Browser;
+    let app: DemoConsole;
 
     const lookup = async (q: string, jurisdiction: string) => {
       const response = await fetch(
@@ -49,51 +34,24 @@ describe.skipIf(!browserAvailable)(
     };
 
     beforeAll(async () => {
-      await build({
-        configFile: `${root}src/web/console/vite.config.ts`,
-        logLevel: 'warn',
-        build: { outDir: `${publicDir}/console` },
-      });
-      caveat = await startCaveat({
-        config: loadConfig({ LOG_LEVEL: 'silent' }),
-        logger: pino({ level: 'silent' }),
-        db: await openPgliteDatabase(undefined),
-        sweep: false,
-        relayDelivery: false,
-      });
-      await seedDemo(caveat, pino({ level: 'silent' }));
-      if (!(await caveat.campaigns.getJurisdiction('SG')))
-        await caveat.campaigns.putJurisdiction(
-          { code: 'SG', name: 'Singapore', defaultLocale: 'en', locales: ['en', 'zh-Hans'] },
-          'test',
+      app = await startDemoConsole(publicDir, async (caveat) => {
+        if (!(await caveat.campaigns.getJurisdiction('SG')))
+          await caveat.campaigns.putJurisdiction(
+            { code: 'SG', name: 'Singapore', defaultLocale: 'en', locales: ['en', 'zh-Hans'] },
+            'test',
+          );
+        // A second version, so the page has a history to show.
+        await caveat.relayStore.publishPolicy(
+          demoRelayPolicy.partnerId,
+          { ...demoRelayPolicy.policy, retentionDays: 45 },
+          'user:admin@demo.caveat.example',
         );
-      // A second version, so the page has a history to show.
-      await caveat.relayStore.publishPolicy(
-        demoRelayPolicy.partnerId,
-        { ...demoRelayPolicy.policy, retentionDays: 45 },
-        'user:admin@demo.caveat.example',
-      );
-      http = await buildHttpApp(caveat, { demo: true, publicDir });
-      baseUrl = await http.app.listen({ host: '127.0.0.1', port: 0 });
-      browser = await launchChromium();
-      mkdirSync(screenshotDir, { recursive: true });
+      });
+      ({ baseUrl } = app);
     }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await http?.app.close();
-      await caveat?.close();
-    });
+    afterAll(async () => app?.close());
 
-    async function signIn(width: number): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/console/`);
-      await page.getByLabel('Email').fill('admin@demo.caveat.example');
-      await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-      return page;
-    }
+    const signIn = (width: number): Promise<Page> => app.signInAsAdmin(width);
 
     const nav = (page: Page, name: string) =>
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
