@@ -4,40 +4,61 @@ import { errorMessage } from './api.js';
 import { roleLabel, useSession, useUser } from './session.js';
 import type { Role } from './types.js';
 import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
+import {
+  CONSOLE_LANGUAGE_NAMES,
+  CONSOLE_LANGUAGES,
+  setConsoleLanguage,
+  useT,
+  type ConsoleLanguage,
+} from './i18n/index.js';
 
 const links: { to: string; label: string; roles: Role[] }[] = [
-  { to: '/campaigns', label: 'Campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
-  { to: '/scam-reports', label: 'Scam reports', roles: ['admin', 'analyst'] },
-  { to: '/scam-clusters', label: 'Clusters', roles: ['admin', 'analyst'] },
-  { to: '/disputes', label: 'Disputes', roles: ['admin', 'analyst'] },
-  { to: '/holds', label: 'Held withdrawals', roles: ['admin', 'analyst'] },
-  { to: '/jurisdictions', label: 'Jurisdictions', roles: ['admin'] },
-  { to: '/partners', label: 'Partners', roles: ['admin'] },
-  { to: '/official-channels', label: 'Official channels', roles: ['admin'] },
-  { to: '/indicators', label: 'Indicators', roles: ['admin'] },
-  { to: '/relay-policies', label: 'Relay policies', roles: ['admin'] },
-  { to: '/api-keys', label: 'API keys', roles: ['admin'] },
-  { to: '/users', label: 'Users', roles: ['admin'] },
-  { to: '/audit', label: 'Audit log', roles: ['admin', 'analyst'] },
-  { to: '/police-requests', label: 'Police requests', roles: ['admin', 'le_responder'] },
-  { to: '/police-officers', label: 'Police officers', roles: ['admin'] },
-  { to: '/disclosures', label: 'Disclosure log', roles: ['admin', 'le_responder'] },
-  { to: '/account', label: 'Account', roles: ['admin', 'analyst', 'partner_reviewer', 'le_responder'] },
+  { to: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
+  { to: '/scam-reports', label: 'nav.scamReports', roles: ['admin', 'analyst'] },
+  { to: '/scam-clusters', label: 'nav.clusters', roles: ['admin', 'analyst'] },
+  { to: '/disputes', label: 'nav.disputes', roles: ['admin', 'analyst'] },
+  { to: '/holds', label: 'nav.holds', roles: ['admin', 'analyst'] },
+  { to: '/jurisdictions', label: 'nav.jurisdictions', roles: ['admin'] },
+  { to: '/partners', label: 'nav.partners', roles: ['admin'] },
+  { to: '/official-channels', label: 'nav.officialChannels', roles: ['admin'] },
+  { to: '/indicators', label: 'nav.indicators', roles: ['admin'] },
+  { to: '/relay-policies', label: 'nav.relayPolicies', roles: ['admin'] },
+  { to: '/api-keys', label: 'nav.apiKeys', roles: ['admin'] },
+  { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/audit', label: 'nav.audit', roles: ['admin', 'analyst'] },
+  { to: '/police-requests', label: 'nav.policeRequests', roles: ['admin', 'le_responder'] },
+  { to: '/police-officers', label: 'nav.policeOfficers', roles: ['admin'] },
+  { to: '/disclosures', label: 'nav.disclosures', roles: ['admin', 'le_responder'] },
+  { to: '/account', label: 'nav.account', roles: ['admin', 'analyst', 'partner_reviewer', 'le_responder'] },
 ];
 
 export function Layout() {
   const user = useUser();
   const { signOut } = useSession();
   const [signOutError, setSignOutError] = useState<string | null>(null);
+  const { t, i18n } = useT();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('skipLink')}
       </a>
       <header className="site-header">
         <div className="header-row">
-          <p className="product">caveat console</p>
+          <p className="product">{t('product')}</p>
           <div className="who">
+            <label className="language-switch">
+              <span>{t('language')}</span>
+              <select
+                value={i18n.language}
+                onChange={(event) => setConsoleLanguage(event.target.value as ConsoleLanguage)}
+              >
+                {CONSOLE_LANGUAGES.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {CONSOLE_LANGUAGE_NAMES[language]}
+                  </option>
+                ))}
+              </select>
+            </label>
             <span>
               <strong>{user.name}</strong> · {roleLabel[user.role]}
               {user.jurisdiction && <> · {user.jurisdiction}</>}
@@ -47,18 +68,18 @@ export function Layout() {
               className="button-quiet"
               onClick={() => signOut().catch((error: unknown) => setSignOutError(errorMessage(error)))}
             >
-              Sign out
+              {t('signOut')}
             </button>
           </div>
         </div>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.label')}>
           <ul>
             {links
               .filter((link) => link.roles.includes(user.role))
               .map((link) => (
                 <li key={link.to}>
                   <NavLink to={link.to}>
-                    {link.label}
+                    {t(link.label)}
                     {link.to === '/police-requests' && <PoliceInboxBadge />}
                   </NavLink>
                 </li>
@@ -67,7 +88,7 @@ export function Layout() {
         </nav>
         {signOutError && (
           <p role="alert" className="alert alert-error">
-            Could not sign out: {signOutError}
+            {t('signOutFailed', { reason: signOutError })}
           </p>
         )}
       </header>

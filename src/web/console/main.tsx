@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app.js';
 import { SessionProvider } from './session.js';
+import './i18n/index.js';
 import './styles.css';
 
 const root = document.getElementById('root');
