@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCryptoAddress } from '../../src/intelligence/identifiers/crypto-address.js';
 import { detectIdentifier } from '../../src/intelligence/identifiers/detect.js';
+import { normalizePhone } from '../../src/intelligence/identifiers/phone.js';
 
 // Valid examples from their specifications: EIP-55, BIP-173 (bech32), BIP-350 (bech32m), the
 // Bitcoin genesis address (base58check), and a TRON address (base58check, 0x41 prefix).
@@ -54,5 +55,29 @@ describe('detecting what a lookup query is', () => {
     const p = detectIdentifier('+852 2860-2860');
     const q = detectIdentifier('+85228602860');
     expect(p.ok && q.ok && p.key === q.key).toBe(true);
+  });
+});
+
+describe('short codes', () => {
+  it("reads Singapore's ScamShield helpline 1799 and Hong Kong's 18222 as their region's short codes", () => {
+    const scamShield = detectIdentifier('1799', { defaultRegion: 'SG' });
+    expect(scamShield).toMatchObject({ ok: true, kind: 'phone', key: 'phone:short:SG:1799', country: 'SG' });
+    const hongKong = detectIdentifier('18 222', { defaultRegion: 'hk' });
+    expect(hongKong).toMatchObject({ ok: true, kind: 'phone', key: 'phone:short:HK:18222' });
+  });
+
+  it('keeps the same digits in two regions apart, and needs a region to read one', () => {
+    const sg = detectIdentifier('1799', { defaultRegion: 'SG' });
+    const hk = detectIdentifier('1799', { defaultRegion: 'HK' });
+    expect(sg.ok && hk.ok && sg.key !== hk.key).toBe(true);
+    expect(detectIdentifier('1799').ok).toBe(false);
+    expect(normalizePhone('0799', 'SG').ok).toBe(false);
+  });
+
+  it('still reads a full national number in the region, not as a short code', () => {
+    expect(detectIdentifier('1800-255-0000', { defaultRegion: 'SG' })).toMatchObject({
+      ok: true,
+      key: 'phone:+6518002550000',
+    });
   });
 });

@@ -52,6 +52,9 @@ export function detectIdentifier(q: string, options: DetectOptions = {}): Normal
   const compact = text.replace(/[\s.-]/g, '');
   if (/^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{8,30}$/.test(compact))
     return normalizeBankAccount(text, undefined, 'q');
+  // A short code (1799, 18222) is a phone only where the region is known.
+  if (options.defaultRegion && /^[1-9][0-9]{2,5}$/.test(compact))
+    return normalizePhone(text, options.defaultRegion, 'q');
   if (/^\+?[0-9()\-.\s]{6,24}$/.test(text) && /[0-9]{3}/.test(text)) {
     const digits = text.replace(/\D/g, '');
     if (text.startsWith('+') || digits.length <= 15) {
