@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './app.js';
 import { SessionProvider } from './session.js';
 import './i18n/index.js';
@@ -9,12 +9,25 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A data router (not <BrowserRouter>) so that pages can block in-app navigation with useBlocker
+// (the draft workspace's unsaved-changes guard). One splat route wraps the whole app: the route
+// list stays the <Routes> in app.tsx, which descendant routes under "*" allow.
+const router = createBrowserRouter(
+  [
+    {
+      path: '*',
+      element: (
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      ),
+    },
+  ],
+  { basename: '/console' },
+);
+
 createRoot(root).render(
   <StrictMode>
-    <BrowserRouter basename="/console">
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
+    <RouterProvider router={router} />
   </StrictMode>,
 );
