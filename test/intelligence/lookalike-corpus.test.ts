@@ -104,6 +104,30 @@ describe('issue 14 examples', () => {
     expect(check('okx.help')?.imitates).toBe('okx.com');
   });
 
+  it('never finds the other short brands of the issue (x, gmx) inside another word', () => {
+    const short = new LookalikeDetector(
+      detectorInput([
+        ...OFFICIAL_BRANDS,
+        { brand: 'GMX', domains: ['gmx.io'] },
+        { brand: 'X', domains: ['x.com'] },
+      ]),
+    );
+    for (const legitimate of [
+      'gmxhub.com',
+      'gmxtrade.com',
+      'xbox.com',
+      'example.com',
+      'box.com',
+      'dropbox.com',
+      'netflix.com',
+    ])
+      expect(short.checkHostname(legitimate), legitimate).toBeUndefined();
+    // As a whole label, under another ending or spelt out, they are still found.
+    expect(short.checkHostname('gmx.app')?.imitates).toBe('gmx.io');
+    expect(short.checkHostname('gmx.io.evil.com')?.imitates).toBe('gmx.io');
+    expect(short.checkHostname('x-com-login.net')?.imitates).toBe('x.com');
+  });
+
   it('finds a slip glued to a word, but not a word that runs across the cut', () => {
     expect(check('binnancewallet.com')?.reasons[0]).toBe(
       'one typo away from binance.com, inside "binnancewallet"',
