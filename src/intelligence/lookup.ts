@@ -13,7 +13,8 @@ export interface LookupAnswer {
   key: string;
   display: string;
   verdict: LookupVerdict;
-  official?: { brand: string; channel: string; via: OfficialMatch['via'] };
+  /** `jurisdiction`: whose own channel it is (a police hotline); absent for the exchange's own. */
+  official?: { brand: string; channel: string; via: OfficialMatch['via']; jurisdiction?: string };
   report?: Pick<Indicator, 'riskLevel' | 'scamType' | 'reportCount' | 'jurisdictions' | 'sources'> & {
     firstSeen: string;
     lastSeen: string;
@@ -54,7 +55,12 @@ export function lookup(
       answer: {
         ...base,
         verdict: 'official',
-        official: { brand: official.brand, channel: official.channel.display, via: official.via },
+        official: {
+          brand: official.brand,
+          channel: official.channel.display,
+          via: official.via,
+          ...(official.channel.jurisdiction ? { jurisdiction: official.channel.jurisdiction } : {}),
+        },
       },
     };
   const candidates = [

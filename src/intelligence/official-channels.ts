@@ -15,6 +15,11 @@ export interface OfficialChannel {
    * as a whole name (false: a common word), or decides itself from a word list (absent).
    */
   distinctive?: boolean;
+  /**
+   * The jurisdiction whose own channel this is (a police hotline, a national scam-check site);
+   * absent: one of the exchange's channels, official everywhere.
+   */
+  jurisdiction?: string;
 }
 
 export interface OfficialMatch {

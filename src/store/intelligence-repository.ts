@@ -114,21 +114,31 @@ export class IntelligenceRepository {
     await this.db.transaction(async (tx) => {
       for (const channel of channels) {
         await tx.query(
-          `INSERT INTO official_channels (key, brand, kind, display, distinctive, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO official_channels (key, brand, kind, display, distinctive, jurisdiction, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (key) DO UPDATE
-             SET brand = EXCLUDED.brand, display = EXCLUDED.display, distinctive = EXCLUDED.distinctive`,
-          [channel.key, channel.brand, channel.kind, channel.display, channel.distinctive ?? null, actor],
+             SET brand = EXCLUDED.brand, display = EXCLUDED.display, distinctive = EXCLUDED.distinctive,
+                 jurisdiction = EXCLUDED.jurisdiction`,
+          [
+            channel.key,
+            channel.brand,
+            channel.kind,
+            channel.display,
+            channel.distinctive ?? null,
+            channel.jurisdiction ?? null,
+            actor,
+          ],
         );
         await appendAudit(tx, {
           actor,
           action: 'put',
           entity: 'official_channel',
           entityId: channel.key,
-          detail:
-            channel.distinctive === undefined
-              ? { brand: channel.brand }
-              : { brand: channel.brand, distinctive: channel.distinctive },
+          detail: {
+            brand: channel.brand,
+            ...(channel.distinctive === undefined ? {} : { distinctive: channel.distinctive }),
+            ...(channel.jurisdiction === undefined ? {} : { jurisdiction: channel.jurisdiction }),
+          },
         });
       }
       await tx.query('SELECT pg_notify($1, $2)', [INTELLIGENCE_CHANGED, 'official_channels']);
@@ -180,20 +190,31 @@ export class IntelligenceRepository {
     return { indicators: rows.map(toIndicator), total: Number(counts[0]?.total ?? 0) };
   }
 
-  async officialChannels(): Promise<OfficialChannel[]> {
+  /**
+   * Every official channel, or with `jurisdiction` those a person there can rely on: that
+   * jurisdiction's own and the exchange's, which are official everywhere.
+   */
+  async officialChannels(jurisdiction?: string): Promise<OfficialChannel[]> {
     const rows = await this.db.query<{
       key: string;
       brand: string;
       kind: OfficialChannelKind;
       display: string;
       distinctive: boolean | null;
-    }>('SELECT key, brand, kind, display, distinctive FROM official_channels ORDER BY brand, key');
+      jurisdiction: string | null;
+    }>(
+      `SELECT key, brand, kind, display, distinctive, jurisdiction FROM official_channels
+       WHERE $1::text IS NULL OR jurisdiction IS NULL OR jurisdiction = $1
+       ORDER BY brand, key`,
+      [jurisdiction ?? null],
+    );
     return rows.map((row) => ({
       key: row.key,
       brand: row.brand,
       kind: row.kind,
       display: row.display,
       ...(row.distinctive === null ? {} : { distinctive: row.distinctive }),
+      ...(row.jurisdiction === null ? {} : { jurisdiction: row.jurisdiction }),
     }));
   }
 }

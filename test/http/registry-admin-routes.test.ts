@@ -69,6 +69,71 @@ describe.each(storeKinds)(
       expect(audit.map((a) => a.action).sort()).toEqual(['delete', 'put']);
     });
 
+    it("keeps a jurisdiction's own channels apart: Singapore's ScamShield 1799 is official there and listed for SG only", async () => {
+      const sg = await call('POST', '/v1/admin/jurisdictions', {
+        code: 'SG',
+        name: 'Singapore',
+        defaultLocale: 'en',
+        locales: ['en', 'zh-Hans'],
+      });
+      expect(sg.statusCode).toBe(201);
+      const scamShield = await call('POST', '/v1/admin/official-channels', {
+        brand: 'ScamShield [Demo]',
+        value: '1799',
+        jurisdiction: 'SG',
+        domains: ['scamshield.gov.sg'],
+      });
+      expect(scamShield.statusCode).toBe(201);
+      expect(scamShield.json()).toMatchObject({ key: 'phone:short:SG:1799', display: '1799' });
+      const exchangeOwn = await call('POST', '/v1/admin/official-channels', {
+        brand: 'Example Exchange [Demo]',
+        value: 'registry-own.example',
+      });
+      expect(exchangeOwn.statusCode).toBe(201);
+
+      const lookup = async (q: string, jurisdiction: string) =>
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: `/v1/lookup?q=${encodeURIComponent(q)}&jurisdiction=${jurisdiction}`,
+            headers: bearer(h.keys.exchange),
+          })
+        ).json();
+      expect(await lookup('1799', 'SG')).toMatchObject({
+        verdict: 'official',
+        official: { brand: 'ScamShield [Demo]', jurisdiction: 'SG' },
+      });
+      expect(await lookup('www.scamshield.gov.sg', 'SG')).toMatchObject({
+        verdict: 'official',
+        official: { jurisdiction: 'SG', via: 'official_domain' },
+      });
+      // The same four digits dialled in Hong Kong are another number, not ScamShield.
+      expect((await lookup('1799', 'HK')).verdict).not.toBe('official');
+
+      const keysFor = async (jurisdiction: string) =>
+        (
+          (await call('GET', `/v1/admin/official-channels?jurisdiction=${jurisdiction}`)).json().channels as {
+            key: string;
+            jurisdiction?: string;
+          }[]
+        ).map((c) => c.key);
+      const forSingapore = await keysFor('SG');
+      expect(forSingapore).toEqual(
+        expect.arrayContaining([
+          'phone:short:SG:1799',
+          'domain:scamshield.gov.sg',
+          'domain:registry-own.example',
+        ]),
+      );
+      const forHongKong = await keysFor('HK');
+      expect(forHongKong).toContain('domain:registry-own.example');
+      expect(forHongKong).not.toContain('phone:short:SG:1799');
+      expect(forHongKong).not.toContain('domain:scamshield.gov.sg');
+      const bad = await call('GET', '/v1/admin/official-channels?jurisdiction=singapore');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toMatch(/jurisdiction/);
+    });
+
     it('searches indicators by part of their value, in pages, with LIKE wildcards taken literally', async () => {
       const rows = [
         'value,scamType',

@@ -82,6 +82,12 @@ describe.skipIf(!browserAvailable)(
       await admin.getByRole('heading', { level: 2, name: SPF }).waitFor();
       const row = admin.getByRole('row').filter({ hasText: 'Phone number' }).filter({ hasText: '1800' });
       await row.waitFor();
+      await expect(row.getByRole('cell').nth(1).textContent()).resolves.toMatch(/Singapore \(SG\)/);
+      // Per jurisdiction: Hong Kong's view leaves Singapore's own hotline out, Singapore's keeps it.
+      await admin.getByLabel('Show jurisdiction').selectOption('HK');
+      await expect.poll(() => row.count()).toBe(0);
+      await admin.getByLabel('Show jurisdiction').selectOption('SG');
+      await row.waitFor();
       const answer = await lookup('1800-255-0000', 'SG');
       expect(answer.verdict).toBe('official');
       expect(answer.official?.brand).toBe(SPF);

@@ -258,7 +258,9 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
                 Type.String({
                   pattern: '^[A-Z]{2}$',
                   description:
-                    'Reads a phone number without + as this jurisdiction dials it (1800-255-0000 in SG)',
+                    'The jurisdiction whose own channel this is (its police hotline, its scam-check site); a ' +
+                    'phone number without + is read as it dials it (1800-255-0000, 1799 in SG). Omitted: one ' +
+                    "of the exchange's channels, official everywhere",
                 }),
               ),
               domains: Type.Optional(
@@ -309,6 +311,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           key: identifier.key,
           display: identifier.display,
           ...override(identifier.kind),
+          ...(jurisdiction ? { jurisdiction } : {}),
         };
         // Every other domain is checked before anything is written, and every bad one is named.
         const others = (request.body.domains ?? []).map((value, i) => ({
@@ -329,6 +332,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
               key: domain.key,
               display: domain.display,
               ...override('domain'),
+              ...(jurisdiction ? { jurisdiction } : {}),
             },
           ];
         });
@@ -359,7 +363,14 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
         schema: {
           tags: ['intelligence'],
           summary: 'Every registered official channel, by brand',
+          description:
+            "With `jurisdiction`: the channels a person there can rely on, that jurisdiction's own and the " +
+            "exchange's (official everywhere)",
           security: [{ bearer: [] }],
+          querystring: Type.Object(
+            { jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) },
+            { additionalProperties: false },
+          ),
           response: {
             200: Type.Object({
               channels: Type.Array(
@@ -369,6 +380,7 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
                   key: Type.String(),
                   display: Type.String(),
                   distinctive: Type.Optional(Type.Boolean()),
+                  jurisdiction: Type.Optional(Type.String()),
                 }),
               ),
             }),
@@ -376,7 +388,9 @@ export function intelligenceRoutes(caveat: Caveat, auth: Authenticator): Fastify
           },
         },
       },
-      async () => ({ channels: await caveat.intelligenceStore.officialChannels() }),
+      async (request) => ({
+        channels: await caveat.intelligenceStore.officialChannels(request.query.jurisdiction),
+      }),
     );
 
     app.delete(

@@ -15,6 +15,8 @@ export interface OfficialChannelRow {
   key: string;
   display: string;
   distinctive?: boolean;
+  /** Whose own channel it is; absent: the exchange's, official everywhere. */
+  jurisdiction?: string;
 }
 
 const kindLabel: Record<OfficialChannelRow['kind'], string> = {
@@ -41,9 +43,20 @@ function matchingLabel(channel: OfficialChannelRow): string {
  */
 export function OfficialChannelsPage() {
   useDocumentTitle('Official channels');
-  const { state, reload } = useResource<{ channels: OfficialChannelRow[] }>('/v1/admin/official-channels');
+  // Per jurisdiction: what a person there can rely on, its own channels and the exchange's.
+  const [jurisdictionFilter, setJurisdictionFilter] = useState('');
+  const { state, reload } = useResource<{ channels: OfficialChannelRow[] }>(
+    jurisdictionFilter
+      ? `/v1/admin/official-channels?jurisdiction=${jurisdictionFilter}`
+      : '/v1/admin/official-channels',
+  );
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const codes = jurisdictions.state.status === 'ready' ? jurisdictions.state.data.jurisdictions : [];
+  const whose = (channel: OfficialChannelRow) => {
+    if (!channel.jurisdiction) return "Everywhere (the exchange's)";
+    const named = codes.find((j) => j.code === channel.jurisdiction);
+    return named ? `${named.name} (${named.code})` : channel.jurisdiction;
+  };
   const [brandFilter, setBrandFilter] = useState('');
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -67,8 +80,9 @@ export function OfficialChannelsPage() {
     <>
       <h1>Official channels</h1>
       <p className="lede">
-        The exchange&apos;s own websites, email senders, phone numbers and social accounts, by brand. A lookup
-        of one of them answers &ldquo;official&rdquo;; names like them are flagged as lookalikes.
+        The exchange&apos;s own websites, email senders, phone numbers and social accounts, and each
+        jurisdiction&apos;s official ones (its police hotline, its scam-check site), by brand. A lookup of one
+        of them answers &ldquo;official&rdquo;; names like them are flagged as lookalikes.
       </p>
       <LoadStatus state={state} what="official channels" />
       {removeError && (
@@ -79,6 +93,19 @@ export function OfficialChannelsPage() {
       <p role="status" className="save-state">
         {status}
       </p>
+      {codes.length > 0 && (
+        <SelectField
+          label="Show jurisdiction"
+          value={jurisdictionFilter}
+          placeholder="All jurisdictions"
+          options={codes.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
+          onChange={(code) => {
+            setJurisdictionFilter(code);
+            setBrandFilter('');
+          }}
+          hint="A jurisdiction's own channels with the exchange's, which are official everywhere."
+        />
+      )}
       {state.status === 'ready' && brands.length > 1 && (
         <SelectField
           label="Show brand"
@@ -92,7 +119,11 @@ export function OfficialChannelsPage() {
       {shown.map((brand) => (
         <section key={brand} aria-labelledby={`brand-${brands.indexOf(brand)}`}>
           <h2 id={`brand-${brands.indexOf(brand)}`}>{brand}</h2>
-          <DataTable columns={['Channel', 'Kind', 'Lookalike matching']} actions className="reflow">
+          <DataTable
+            columns={['Channel', 'Kind', 'Official in', 'Lookalike matching']}
+            actions
+            className="reflow"
+          >
             {channels
               .filter((c) => c.brand === brand)
               .map((c) => (
@@ -101,6 +132,7 @@ export function OfficialChannelsPage() {
                     {c.display}
                   </th>
                   <td data-label="Kind">{kindLabel[c.kind]}</td>
+                  <td data-label="Official in">{whose(c)}</td>
                   <td data-label="Lookalike matching">{matchingLabel(c)}</td>
                   <td>
                     <ConfirmButton
@@ -140,15 +172,26 @@ function AddChannelForm({ brands, jurisdictions, onAdded }: AddProps) {
   const [value, setValue] = useState('');
   const [jurisdiction, setJurisdiction] = useState('');
   const [distinctive, setDistinctive] = useState('');
+  const [otherDomains, setOtherDomains] = useState('');
   const { error, errors, busy, submit } = useSubmit(async () => {
-    const created = await api.post<{ display: string }>('/v1/admin/official-channels', {
-      brand: brand.trim(),
-      value: value.trim(),
-      ...(jurisdiction ? { jurisdiction } : {}),
-      ...(distinctive ? { distinctive: distinctive === 'true' } : {}),
-    });
-    onAdded({ brand: brand.trim(), display: created.display });
+    const domains = otherDomains
+      .split(/[\s,]+/)
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
+    const created = await api.post<{ display: string; domains?: { display: string }[] }>(
+      '/v1/admin/official-channels',
+      {
+        brand: brand.trim(),
+        value: value.trim(),
+        ...(jurisdiction ? { jurisdiction } : {}),
+        ...(distinctive ? { distinctive: distinctive === 'true' } : {}),
+        ...(domains.length > 0 ? { domains } : {}),
+      },
+    );
+    const all = [created.display, ...(created.domains ?? []).map((d) => d.display)];
+    onAdded({ brand: brand.trim(), display: all.join(', ') });
     setValue('');
+    setOtherDomains('');
   });
   return (
     <FormPanel
@@ -185,11 +228,20 @@ function AddChannelForm({ brands, jurisdictions, onAdded }: AddProps) {
       <SelectField
         label="Jurisdiction"
         value={jurisdiction}
-        placeholder="None (numbers written with +)"
+        placeholder="Everywhere (one of the exchange's own)"
         options={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
         onChange={setJurisdiction}
-        hint="A phone number without + is read as this jurisdiction dials it."
+        hint="Whose official channel this is, e.g. Singapore for its police hotline; a phone number without + is read as this jurisdiction dials it (1799, 1800-255-0000)."
         errors={errors('/jurisdiction')}
+      />
+      <TextField
+        label="The brand's other domains (optional)"
+        multiline
+        rows={2}
+        value={otherDomains}
+        onChange={setOtherDomains}
+        hint="One per line or separated by commas, e.g. binance.net, binance.cloud: registered with the same brand."
+        errors={domainErrors(otherDomains, errors)}
       />
       <SelectField
         label="Lookalike matching (domains)"
@@ -200,6 +252,15 @@ function AddChannelForm({ brands, jurisdictions, onAdded }: AddProps) {
       />
     </FormPanel>
   );
+}
+
+/** The server names a bad other domain by its place in the list; say which one it was. */
+function domainErrors(text: string, errors: (pointer: string) => string[] | undefined): string[] | undefined {
+  const domains = text.split(/[\s,]+/).filter((d) => d !== '');
+  const messages = domains.flatMap((domain, i) =>
+    (errors(`/domains/${i}`) ?? []).map((m) => `${domain}: ${m}`),
+  );
+  return messages.length > 0 ? messages : undefined;
 }
 
 interface LookupAnswer {
