@@ -94,13 +94,19 @@ describe.each(storeKinds)('on-call pages and TOTP on $name', (kind) => {
     expect(page.body).not.toContain('coerced');
 
     const service = await policeRequestsOf(h.caveat);
+    // Four hours before the 24-hour deadline the request is due soon: paged once for that step.
+    const soon = new Date(Date.now() + 20 * 3_600_000);
+    expect(await service.sweep(soon)).toBe(1);
+    expect(await service.sweep(soon)).toBe(0);
+    await expect.poll(() => received.length).toBe(2);
+    expect(JSON.parse(received[1]?.body ?? '{}').type).toBe('police_request.due_soon');
     const later = new Date(Date.now() + 2 * 86_400_000);
     // Two sweeps at once (as two replicas would run them) page once between them.
     const both = await Promise.all([service.sweep(later), service.sweep(later)]);
     expect(both[0] + both[1]).toBe(1);
     expect(await service.sweep(later)).toBe(0);
-    await expect.poll(() => received.length).toBe(2);
-    expect(JSON.parse(received[1]?.body ?? '{}').type).toBe('police_request.overdue');
+    await expect.poll(() => received.length).toBe(3);
+    expect(JSON.parse(received[2]?.body ?? '{}').type).toBe('police_request.overdue');
     const count = await h.app.inject({
       method: 'GET',
       url: '/v1/admin/police-requests/count',
