@@ -99,4 +99,59 @@ describe.skipIf(!browserAvailable)('console two-factor sign-in in chromium', () 
     await second.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
     await again.close();
   });
+
+  it("an admin resets another admin's two-factor from the Users page (a lost phone), after a confirmation", async () => {
+    const bea = await h.caveat.users.create(
+      {
+        email: 'bea@x.test',
+        name: 'Bea Admin',
+        role: 'admin',
+        jurisdiction: null,
+        partnerId: null,
+        password: PASSWORD,
+      },
+      'test',
+    );
+    const enrol = async (id: string) => {
+      const secret = new OTPAuth.Secret().base32;
+      await h.caveat.users.startTotp(id, secret);
+      await h.caveat.users.enableTotp(id, secret, 'test');
+      return secret;
+    };
+    const beaSecret = await enrol(bea.id);
+    // Ada has enrolled in the test above; alone, this test enrols her itself.
+    const adaBefore = (await h.caveat.users.list()).find((u) => u.email === 'admin@x.test');
+    if (adaBefore && !adaBefore.totpEnabled) await enrol(adaBefore.id);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${url}/console/`);
+    await page.getByLabel('Email').fill('bea@x.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code from your authenticator app').fill(codeFor(beaSecret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    const adaRow = page.getByRole('row').filter({ hasText: 'admin@x.test' });
+    await expect.poll(() => adaRow.getByRole('cell').nth(5).textContent()).toBe('On');
+    // No reset for oneself: that would be a way around one's own second factor.
+    await expect(page.getByRole('button', { name: 'Reset two-factor for bea@x.test' }).count()).resolves.toBe(
+      0,
+    );
+    await page.getByRole('button', { name: 'Reset two-factor for admin@x.test' }).click();
+    await page.getByRole('button', { name: 'Yes, reset two-factor' }).click();
+    await page.getByRole('status').filter({ hasText: "Ada Admin's two-factor sign-in is off" }).waitFor();
+    await expect.poll(() => adaRow.getByRole('cell').nth(5).textContent()).toBe('Off');
+    const ada = (await h.caveat.users.list()).find((u) => u.email === 'admin@x.test');
+    expect(ada?.totpEnabled).toBe(false);
+    await noSeriousViolations(page);
+    await context.close();
+
+    // Ada signs in with her password alone and is held at enrolment again (admins must have it).
+    const again = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const adaPage = await again.newPage();
+    await passwordStep(adaPage);
+    await adaPage.getByRole('heading', { level: 1, name: 'Two-factor sign-in' }).waitFor();
+    await again.close();
+  });
 });

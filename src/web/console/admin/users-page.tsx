@@ -31,6 +31,20 @@ export function UsersPage() {
     }
   };
 
+  // A lost phone: the user signs in with the password alone and enrols a new authenticator.
+  const resetTotp = async (user: ConsoleUser) => {
+    setActionError(null);
+    try {
+      await api.post(`/v1/admin/users/${encodeURIComponent(user.id)}/totp/reset`);
+      setDone(
+        `${user.name}'s two-factor sign-in is off and their sessions ended; they set it up again at next sign-in.`,
+      );
+      reload();
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
   return (
     <>
       <h1>Users</h1>
@@ -44,7 +58,7 @@ export function UsersPage() {
       <LoadStatus state={state} what="users" />
       {state.status === 'ready' && (
         <DataTable
-          columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Status']}
+          columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Two-factor', 'Status']}
           actions
         >
           {state.data.users.map((user) => (
@@ -55,6 +69,7 @@ export function UsersPage() {
               <td>{user.jurisdiction ?? '—'}</td>
               <td>{user.partnerId ?? '—'}</td>
               <td>{formatTime(user.createdAt)}</td>
+              <td>{user.totpEnabled ? 'On' : 'Off'}</td>
               <td>{user.disabledAt ? `Disabled ${formatTime(user.disabledAt)}` : 'Active'}</td>
               <td className="actions">
                 {!user.disabledAt && (
@@ -62,6 +77,17 @@ export function UsersPage() {
                     <button type="button" className="button-quiet" onClick={() => setPasswordFor(user)}>
                       Set password for {user.email}
                     </button>{' '}
+                    {user.totpEnabled && user.id !== me.id && (
+                      <>
+                        <ConfirmButton
+                          label={`Reset two-factor for ${user.email}`}
+                          question="Turn off this user's two-factor sign-in (a lost phone)? Their sessions end; they set it up again."
+                          confirmLabel="Yes, reset two-factor"
+                          danger
+                          onConfirm={() => resetTotp(user)}
+                        />{' '}
+                      </>
+                    )}
                     {user.id !== me.id && (
                       <ConfirmButton
                         label={`Disable ${user.email}`}
