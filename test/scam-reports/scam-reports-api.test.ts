@@ -168,7 +168,8 @@ describe.each(storeKinds)('scam reports over HTTP on $name', (kind) => {
     expect(detail.reporterContact).toEqual({ email: 'victim@example.com' });
   });
 
-  it('rate-limits the public door per client: a burst gets 429 problem+json', async () => {
+  it('rate-limits the public door per client: a burst gets 429 problem+json, writing nothing', async () => {
+    const before = await rows('scam_reports');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1)
       statuses.push(
@@ -185,6 +186,8 @@ describe.each(storeKinds)('scam reports over HTTP on $name', (kind) => {
       (await filePublic(report({ identifiers: [{ value: 'other.example.com' }] }), '198.51.100.8'))
         .statusCode,
     ).toBe(201);
+    // Only the six accepted reports were stored; the three refused left no row.
+    expect(await rows('scam_reports')).toBe(before + 6);
   });
 
   it('the warning door ties the report to its decision and adds the destination itself', async () => {
