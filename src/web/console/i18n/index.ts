@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { directoryMessages } from './directory.js';
 import { shellMessages } from './shell.js';
+import { validationMessages } from './validation.js';
 
 /**
  * The console's languages. Reviewers are police officers in Hong Kong and Macau, so the console
@@ -24,6 +25,7 @@ export type Namespace = Record<ConsoleLanguage, Messages>;
 export const NAMESPACES = {
   shell: shellMessages,
   directory: directoryMessages,
+  validation: validationMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 
