@@ -201,6 +201,13 @@ describe.skipIf(!serverUrl)(
           expect(Date.now() - recovered).toBeLessThan(5000);
         }
         expect(Date.now() - recovered).toBeLessThan(5000);
+        // Every instance serves it: B, which published it, as well as A, which missed the NOTIFY.
+        const onB = await screen(
+          b.url,
+          withdrawal({ jurisdiction: 'MO', locale: 'en', userRef: macauUser('p') }),
+        );
+        expect(onB.body).toMatchObject({ degraded: false, content: { title } });
+        expect(Date.now() - recovered).toBeLessThan(5000);
 
         await expect
           .poll(async () => (await health(a.url)).body.spooledDegradedDecisions, { timeout: 10_000 })
