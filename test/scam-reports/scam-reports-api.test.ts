@@ -166,6 +166,13 @@ describe.each(storeKinds)('scam reports over HTTP on $name', (kind) => {
     expect(ok.statusCode).toBe(201);
     const detail = (await admin('GET', `/v1/admin/scam-reports/${ok.json().id}`)).json();
     expect(detail.reporterContact).toEqual({ email: 'victim@example.com' });
+    // The audit log records the filing, never the reporter's contact.
+    const audit = await h.caveat.db.query<{ detail: unknown }>(
+      "SELECT detail FROM audit_log WHERE entity = 'scam_report' AND entity_id = $1",
+      [ok.json().id],
+    );
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit)).not.toContain('victim@example.com');
   });
 
   it('rate-limits the public door per client: a burst gets 429 problem+json, writing nothing', async () => {
