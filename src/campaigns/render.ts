@@ -1,7 +1,17 @@
 import { resolveLocale, type LocalePolicy } from './locale-fallback.js';
-import type { CampaignSpec, LocalizedContent } from './spec.js';
+import type { CampaignSpec, LocalizedContent, Resource, Statistic } from './spec.js';
 
-export interface RenderedContent extends LocalizedContent {
+/** What a user is shown: every item with its facts, whether typed in or from the directory. */
+export type RenderedResource = Resource & { checkBeforeSend: boolean };
+export type RenderedStatistic = Statistic & { value: string; year: number };
+
+/**
+ * Rendered from a spec whose directory refs are resolved: published versions are resolved when
+ * published, and a draft's preview resolves it first (resolveDirectoryRefs in directory-refs.ts).
+ */
+export interface RenderedContent extends Omit<LocalizedContent, 'resources' | 'statistics'> {
+  resources: RenderedResource[];
+  statistics: RenderedStatistic[];
   /** The locale whose text this is, after fallback. */
   locale: string;
 }
@@ -46,6 +56,15 @@ function render(spec: CampaignSpec, locale: string, variant: string | null): Ren
   ];
   return {
     ...base,
+    resources: base.resources.map((resource) => ({
+      ...resource,
+      checkBeforeSend: resource.checkBeforeSend ?? false,
+    })),
+    // A statistic without its value (an unresolved ref, which the spec rules refuse) is not shown.
+    statistics: base.statistics.filter(
+      (statistic): statistic is RenderedStatistic =>
+        statistic.value !== undefined && statistic.year !== undefined,
+    ),
     ...(override?.title ? { title: override.title } : {}),
     ...(override?.body ? { body: override.body } : {}),
     locale,

@@ -9,6 +9,17 @@ import { Type, type Static } from '@sinclair/typebox';
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const httpsUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 });
 const phone = Type.String({ pattern: '^\\+?[0-9 ()-]{3,24}$', maxLength: 24 });
+/**
+ * A key of the jurisdiction's directory (src/campaigns/directory.ts). An item with a ref takes its
+ * phone, link, hours or value from the directory, so every locale shows the same number; the locale
+ * gives only the words. An item without one keeps its literal fields, as campaigns written before
+ * the directory do.
+ */
+export const DirectoryRefSchema = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+  description:
+    "Key of an entry in the jurisdiction's directory, which then gives the phone, url and other facts",
+});
 
 export const ResourceSchema = Type.Object(
   {
@@ -16,13 +27,17 @@ export const ResourceSchema = Type.Object(
       pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
       description: 'Stable id, used in resource_opened events',
     }),
+    ref: Type.Optional(DirectoryRefSchema),
     name: text(120),
     url: Type.Optional(httpsUrl),
     phone: Type.Optional(phone),
     purpose: text(300),
-    checkBeforeSend: Type.Boolean({
-      description: 'A place to check an address, site or number before sending',
-    }),
+    checkBeforeSend: Type.Optional(
+      Type.Boolean({
+        description:
+          'A place to check an address, site or number before sending (required without a ref; from the directory with one)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,6 +56,7 @@ export const CommonScamSchema = Type.Object(
 
 export const ContactSchema = Type.Object(
   {
+    ref: Type.Optional(DirectoryRefSchema),
     name: text(120),
     phone: Type.Optional(phone),
     url: Type.Optional(httpsUrl),
@@ -52,10 +68,12 @@ export const ContactSchema = Type.Object(
 
 export const StatisticSchema = Type.Object(
   {
+    ref: Type.Optional(DirectoryRefSchema),
     label: text(200),
-    value: text(60),
+    /** Required without a ref; with one, the directory gives value, year and sourceUrl. */
+    value: Type.Optional(text(60)),
     source: text(200),
-    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
     sourceUrl: Type.Optional(httpsUrl),
   },
   { additionalProperties: false },

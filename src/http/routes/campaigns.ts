@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Caveat } from '../../app/caveat.js';
+import { resolveDirectoryRefs } from '../../campaigns/directory-refs.js';
 import { renderContent } from '../../campaigns/render.js';
 import { startingStep } from '../../screening/ladder/index.js';
 import { checkSpecRules } from '../../campaigns/spec-rules.js';
@@ -9,6 +10,8 @@ import { CampaignSpecSchema, type CampaignSpec } from '../../campaigns/spec.js';
 import { RequestProblem } from '../../errors.js';
 import type { DecisionResponse } from '../../screening/decision.js';
 import type { CampaignWithVersions } from '../../store/campaign-repository.js';
+import { ReviewRepository } from '../../store/review-repository.js';
+import { loadDirectory } from '../../store/directory-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { canSee, requireVisible, SECURITY } from '../scope.js';
 
@@ -24,6 +27,22 @@ const CampaignCreateBody = Type.Object(
     partnerId: Type.Optional(Type.Union([Slug, Type.Null()])),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     spec: CampaignSpecSchema,
+  },
+  { additionalProperties: false },
+);
+const ApproveBody = Type.Object(
+  {
+    note: Type.Optional(Note),
+    locales: Type.Optional(
+      Type.Array(Locale, {
+        minItems: 1,
+        maxItems: 20,
+        description: 'The locales the reviewer read and approves (the statement)',
+      }),
+    ),
+    digest: Type.Optional(
+      Type.String({ pattern: '^[0-9a-f]{32}$', description: 'The digest of the draft the reviewer read' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -46,6 +65,7 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
     const tags = ['campaigns'];
     const security = SECURITY;
     const schema = { tags, security, params: Params };
+    const reviews = new ReviewRepository(caveat.db);
 
     /** The campaign, or not found when it does not exist or the caller may not see it. */
     const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
@@ -94,7 +114,13 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
       { preHandler: auth.require('campaigns.read'), schema },
       async (request) => {
         const campaign = await visibleCampaign(request, request.params.id);
-        return { ...campaign, reviews: await caveat.campaigns.listReviews(campaign.id) };
+        const draft = campaign.versions.find((v) => v.state === 'draft');
+        return {
+          ...campaign,
+          reviews: await caveat.campaigns.listReviews(campaign.id),
+          // Each locale of the draft: untranslated, translated or approved (outside the spec and its digest).
+          translation: draft ? await reviews.localeStatuses(campaign.id, draft.version) : [],
+        };
       },
     );
 
@@ -127,11 +153,12 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
       async (request) => {
         const campaign = await visibleCampaign(request, request.params.id);
         const { spec, locale } = request.body;
-        const jurisdiction = await checkSpec(caveat, campaign.jurisdiction, spec, 'body/spec');
+        const { jurisdiction, directory } = await checkSpec(caveat, campaign.jurisdiction, spec, 'body/spec');
         const variant = request.body.variant ?? spec.experiment.variants[0]?.key ?? null;
         if (variant !== null && !spec.experiment.variants.some((v) => v.key === variant))
           throw RequestProblem.invalid('body/variant', `no variant ${variant} in the spec`);
-        const content = renderContent(spec, locale, jurisdiction, variant);
+        // The directory's values as they are now: what this draft would show if published today.
+        const content = renderContent(resolveDirectoryRefs(spec, directory), locale, jurisdiction, variant);
         if (!content) throw RequestProblem.invalid('body/locale', `the spec has no content for ${locale}`);
         const draft = campaign.versions.find((v) => v.state === 'draft');
         const decision: DecisionResponse = {
@@ -178,13 +205,24 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
         schema: {
           ...schema,
           summary:
-            'The partner reviewer (or, without a partner, another staff member) approves the draft as it is',
-          body: Type.Optional(Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false })),
+            'The partner reviewer (or, without a partner, another staff member) approves the draft as it is, locale by locale',
+          body: Type.Optional(ApproveBody),
         },
       },
       async (request) => {
         const campaign = await reviewable(request, await visibleCampaign(request, request.params.id));
-        return caveat.campaigns.approve(campaign.id, actorOf(request), request.body?.note ?? null);
+        const { note, locales, digest } = request.body ?? {};
+        if ((locales === undefined) !== (digest === undefined))
+          throw RequestProblem.invalid(
+            locales === undefined ? 'body/locales' : 'body/digest',
+            'an approval statement names both the languages read and the digest of the draft read',
+          );
+        return caveat.campaigns.approve(
+          campaign.id,
+          actorOf(request),
+          note ?? null,
+          locales && digest ? { locales, digest } : undefined,
+        );
       },
     );
 
@@ -252,7 +290,8 @@ async function checkSpec(caveat: Caveat, jurisdictionCode: string, spec: Campaig
   const jurisdiction = await caveat.campaigns.getJurisdiction(jurisdictionCode);
   if (!jurisdiction)
     throw RequestProblem.invalid('body/jurisdiction', `unknown jurisdiction ${jurisdictionCode}`);
-  const problems = checkSpecRules(spec, jurisdiction);
+  const directory = await loadDirectory(caveat.db, jurisdiction.code);
+  const problems = checkSpecRules(spec, jurisdiction, directory);
   if (problems.length > 0) {
     throw new RequestProblem(
       'invalid',
@@ -260,5 +299,5 @@ async function checkSpec(caveat: Caveat, jurisdictionCode: string, spec: Campaig
       problems.map((p) => ({ field: `${field}${p.field}`, message: p.message })),
     );
   }
-  return jurisdiction;
+  return { jurisdiction, directory };
 }

@@ -18,6 +18,8 @@ import { questionsLadderCompletions } from './018-questions-ladder-completions.j
 import { consoleSignInLockout } from './019-console-sign-in-lockout.js';
 import { jurisdictionFallback } from './020-jurisdiction-fallback.js';
 import { publishControls } from './021-publish-controls.js';
+import { jurisdictionDirectory } from './022-jurisdiction-directory.js';
+import { review } from './023-review.js';
 import { officialChannelJurisdiction } from './024-official-channel-jurisdiction.js';
 
 export interface Migration {
@@ -49,5 +51,7 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'console-sign-in-lockout', sql: consoleSignInLockout },
   { version: 20, name: 'jurisdiction-fallback', sql: jurisdictionFallback },
   { version: 21, name: 'publish-controls', sql: publishControls },
+  { version: 22, name: 'jurisdiction-directory', sql: jurisdictionDirectory },
+  { version: 23, name: 'review', sql: review },
   { version: 24, name: 'official-channel-jurisdiction', sql: officialChannelJurisdiction },
 ];

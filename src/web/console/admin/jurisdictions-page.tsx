@@ -6,6 +6,7 @@ import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
 import type { Jurisdiction } from '../types.js';
+import { DirectorySection } from './directory-section.js';
 
 const blank: Jurisdiction = { code: '', name: '', defaultLocale: '', locales: [], localeFallback: [] };
 
@@ -46,6 +47,7 @@ export function JurisdictionsPage() {
         }}
         onCancel={() => setEditing(null)}
       />
+      {state.status === 'ready' && <DirectorySection jurisdictions={state.data.jurisdictions} />}
     </>
   );
 }

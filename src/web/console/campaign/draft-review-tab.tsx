@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { detachDirectoryValues } from '../../../campaigns/directory-refs.js';
 import { api } from '../api.js';
 import { ErrorAlert } from '../components/problems.js';
 import { useResource } from '../hooks.js';
@@ -6,6 +7,7 @@ import { useUser } from '../session.js';
 import type { Jurisdiction } from '../types.js';
 import { canEditDrafts, draftOf, latestPublished } from './campaign-model.js';
 import { useCampaign } from './campaign-page.js';
+import { DirectoryChangesNotice } from './directory-changes.js';
 import { DraftWorkspace } from './draft-workspace.js';
 import { ReviewPanel } from './review-panel.js';
 import { VersionHistory } from './version-history.js';
@@ -31,7 +33,10 @@ export function DraftReviewTab() {
     setStarting(true);
     setStartError(null);
     try {
-      await api.put(`/v1/admin/campaigns/${encodeURIComponent(campaign.id)}/draft`, { spec: published.spec });
+      await api.put(`/v1/admin/campaigns/${encodeURIComponent(campaign.id)}/draft`, {
+        // The new draft follows the directory again, rather than the values this version was published with.
+        spec: detachDirectoryValues(published.spec),
+      });
       reload();
     } catch (error) {
       setStartError(error);
@@ -42,6 +47,7 @@ export function DraftReviewTab() {
 
   return (
     <>
+      <DirectoryChangesNotice campaignId={campaign.id} />
       {!draft && (
         <div className="panel">
           <p>

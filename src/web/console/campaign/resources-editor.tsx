@@ -1,6 +1,7 @@
 import { Checkbox, TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { Resource } from '../types.js';
+import { DirectoryPicker } from './directory-picker.js';
 import { ListEditor } from './list-editor.js';
 
 interface Props {
@@ -16,7 +17,7 @@ export function ResourcesEditor({ items, onChange, errors }: Props) {
     <ListEditor
       legend="Resources"
       itemName="Resource"
-      hint="Places to get help or check before sending. Each needs a web address or a phone number."
+      hint="Places to get help or check before sending. Each takes its link or phone number from the directory, or gives one here."
       items={items}
       onChange={onChange}
       create={blank}
@@ -40,20 +41,6 @@ export function ResourcesEditor({ items, onChange, errors }: Props) {
               errors={at('/name')}
             />
             <TextField
-              label="URL"
-              type="url"
-              value={r.url ?? ''}
-              onChange={(url) => update({ ...r, url })}
-              errors={at('/url')}
-            />
-            <TextField
-              label="Phone"
-              type="tel"
-              value={r.phone ?? ''}
-              onChange={(phone) => update({ ...r, phone })}
-              errors={at('/phone')}
-            />
-            <TextField
               label="Purpose"
               dir="auto"
               className="span-all"
@@ -61,12 +48,30 @@ export function ResourcesEditor({ items, onChange, errors }: Props) {
               onChange={(purpose) => update({ ...r, purpose })}
               errors={at('/purpose')}
             />
-            <Checkbox
-              label="Check before sending (a place to check an address, site or number)"
-              checked={r.checkBeforeSend}
-              onChange={(checkBeforeSend) => update({ ...r, checkBeforeSend })}
-              errors={at('') ?? at('/checkBeforeSend')}
-            />
+            <DirectoryPicker section="resources" item={r} update={update} at={at}>
+              <>
+                <TextField
+                  label="URL"
+                  type="url"
+                  value={r.url ?? ''}
+                  onChange={(url) => update({ ...r, url })}
+                  errors={at('/url')}
+                />
+                <TextField
+                  label="Phone"
+                  type="tel"
+                  value={r.phone ?? ''}
+                  onChange={(phone) => update({ ...r, phone })}
+                  errors={at('/phone')}
+                />
+                <Checkbox
+                  label="Check before sending (a place to check an address, site or number)"
+                  checked={r.checkBeforeSend ?? false}
+                  onChange={(checkBeforeSend) => update({ ...r, checkBeforeSend })}
+                  errors={at('') ?? at('/checkBeforeSend')}
+                />
+              </>
+            </DirectoryPicker>
           </div>
         );
       }}

@@ -1,6 +1,7 @@
 import { TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { Statistic } from '../types.js';
+import { DirectoryPicker } from './directory-picker.js';
 import { ListEditor } from './list-editor.js';
 import { numberText, requiredNumber } from './numbers.js';
 
@@ -15,7 +16,7 @@ export function StatisticsEditor({ items, onChange, errors }: Props) {
     <ListEditor
       legend="Statistics"
       itemName="Statistic"
-      hint="Local figures with their public source, e.g. losses to scams reported last year."
+      hint="Local figures with their public source, e.g. losses to scams reported last year. The value comes from the directory, or is given here; the label and the source’s name are this language’s."
       items={items}
       onChange={onChange}
       create={() => ({
@@ -38,35 +39,39 @@ export function StatisticsEditor({ items, onChange, errors }: Props) {
               errors={at('/label')}
             />
             <TextField
-              label="Value"
-              dir="auto"
-              value={s.value}
-              onChange={(value) => update({ ...s, value })}
-              errors={at('/value')}
-            />
-            <TextField
               label="Source"
               dir="auto"
               value={s.source}
               onChange={(source) => update({ ...s, source })}
               errors={at('/source')}
             />
-            <TextField
-              label="Year"
-              type="number"
-              min={1990}
-              max={2100}
-              value={numberText(s.year)}
-              onChange={(year) => update({ ...s, year: requiredNumber(year) })}
-              errors={at('/year')}
-            />
-            <TextField
-              label="Source URL"
-              type="url"
-              value={s.sourceUrl ?? ''}
-              onChange={(sourceUrl) => update({ ...s, sourceUrl })}
-              errors={at('/sourceUrl')}
-            />
+            <DirectoryPicker section="statistics" item={s} update={update} at={at}>
+              <>
+                <TextField
+                  label="Value"
+                  dir="auto"
+                  value={s.value ?? ''}
+                  onChange={(value) => update({ ...s, value })}
+                  errors={at('/value')}
+                />
+                <TextField
+                  label="Year"
+                  type="number"
+                  min={1990}
+                  max={2100}
+                  value={numberText(s.year)}
+                  onChange={(year) => update({ ...s, year: requiredNumber(year) })}
+                  errors={at('/year')}
+                />
+                <TextField
+                  label="Source URL"
+                  type="url"
+                  value={s.sourceUrl ?? ''}
+                  onChange={(sourceUrl) => update({ ...s, sourceUrl })}
+                  errors={at('/sourceUrl')}
+                />
+              </>
+            </DirectoryPicker>
           </div>
         );
       }}
