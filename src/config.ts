@@ -89,6 +89,15 @@ export const ConfigSchema = Type.Object({
       description: 'Standard Webhooks secret for on-call pages',
     }),
   ),
+  REVIEW_WEBHOOK_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'Where review steps (submit, approve, …) are POSTed' }),
+  ),
+  REVIEW_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      pattern: '^whsec_[A-Za-z0-9+/=]+$',
+      description: 'Standard Webhooks secret for review notifications',
+    }),
+  ),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -125,6 +134,8 @@ export interface Config {
     oncallWebhookUrl: string | undefined;
     oncallWebhookSecret: string | undefined;
   };
+  /** Review notifications also go to this Standard Webhooks endpoint when both are set. */
+  review: { webhookUrl: string | undefined; webhookSecret: string | undefined };
   relay: {
     allowPrivateTargets: boolean;
     retryDelaySeconds: number;
@@ -193,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       oncallWebhookUrl: config.ONCALL_WEBHOOK_URL,
       oncallWebhookSecret: config.ONCALL_WEBHOOK_SECRET,
     },
+    review: { webhookUrl: config.REVIEW_WEBHOOK_URL, webhookSecret: config.REVIEW_WEBHOOK_SECRET },
     relay: {
       allowPrivateTargets: config.RELAY_ALLOW_PRIVATE_TARGETS === 'true',
       retryDelaySeconds: config.RELAY_RETRY_DELAY_SECONDS,

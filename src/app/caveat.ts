@@ -34,6 +34,7 @@ import { DegradedSpool } from '../store/degraded-spool.js';
 import { DegradedRecovery } from './degraded-recovery.js';
 import { StoreHealth, type StoreHealthOptions } from './store-health.js';
 import { watchStore } from './store-watch.js';
+import { reviewWebhook, reviewWebhookOptions } from './review-webhook.js';
 
 /** How long screening waits for the store to confirm, inside the 2 s answer budget. */
 export const RECORD_TIMEOUT_MS = 1700;
@@ -102,6 +103,7 @@ export async function startCaveat(options: StartOptions): Promise<Caveat> {
   await eventPartitions.ensure(new Date());
   const metrics = createMetrics();
   const campaigns = new CampaignRepository(db);
+  campaigns.onReviewStep(reviewWebhook(reviewWebhookOptions(config), logger));
   const apiKeys = new ApiKeyRepository(db);
   const events = new EventRepository(db, config.eventRetentionMonths);
   const ladder = new LadderEventRepository(db);

@@ -50,6 +50,9 @@ export interface ReviewEntry {
   actor: string;
   at: string;
   note: string | null;
+  /** Approvals: the locales the reviewer's statement named and the digest of the draft read. */
+  locales?: string[];
+  digest?: string;
 }
 
 export interface CampaignVersion {

@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin.js';
 import { jurisdictionDirectoryRoutes } from './routes/jurisdiction-directory.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { campaignPublishRoutes } from './routes/campaign-publish.js';
+import { reviewRoutes } from './routes/review.js';
 import { demoRoutes } from './routes/demo.js';
 import { consoleAccountRoutes } from './routes/console-account.js';
 import { consoleSessionRoutes } from './routes/console-session.js';
@@ -121,6 +122,7 @@ export async function buildHttpApp(caveat: Caveat, options: HttpOptions = {}): P
   await app.register(jurisdictionDirectoryRoutes(caveat, auth));
   await app.register(campaignRoutes(caveat, auth));
   await app.register(campaignPublishRoutes(caveat, auth));
+  await app.register(reviewRoutes(caveat, auth));
   await app.register(userRoutes(caveat, auth));
   await app.register(reportRoutes(caveat, auth));
   await app.register(intelligenceRoutes(caveat, auth));

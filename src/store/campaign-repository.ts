@@ -9,6 +9,8 @@ import type {
   ReviewState,
 } from '../campaigns/model.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
+import { listInWords, localeName } from '../campaigns/locale-names.js';
+import type { ApprovalStatement, ReviewStep, TranslationStatus } from '../campaigns/review-model.js';
 import { resolveDirectoryRefs } from '../campaigns/directory-refs.js';
 import { specDigest } from '../campaigns/spec-digest.js';
 import { RequestProblem } from '../errors.js';
@@ -17,6 +19,7 @@ import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
 import { loadDirectory } from './directory-repository.js';
 import { iso, isoRequired, jsonObject } from './rows.js';
+import { readStatuses, recordStep, statusesAfterSave, writeStatuses } from './review-repository.js';
 
 /** Channel on which every instance hears that the set of live campaigns changed. */
 export const CAMPAIGNS_CHANGED = 'caveat_campaigns_changed';
@@ -72,6 +75,8 @@ interface ReviewRow {
   actor: string;
   at: Date;
   note: string | null;
+  locales: string[] | null;
+  digest: string | null;
 }
 
 const VERSION_COLUMNS = `campaign_id, version, state, spec, created_by, created_at, published_by, published_at,
@@ -127,6 +132,13 @@ const toVersion = (row: VersionRow): CampaignVersion => ({
   },
 });
 
+interface LockedDraft {
+  version: number;
+  review_state: ReviewState;
+  spec: unknown;
+  submitted_by: string | null;
+}
+
 /** An edit of a partner: the website may be left out to keep it. */
 export type PartnerEdit = Omit<Partner, 'website'> & { website?: string | null | undefined };
 
@@ -163,6 +175,17 @@ const controlsOf = (row: CampaignRow) => ({
 /** Jurisdictions, partners and campaigns with their versions; every change is audited. */
 export class CampaignRepository {
   constructor(private readonly db: Database) {}
+
+  private readonly stepListeners: ((step: ReviewStep) => void)[] = [];
+
+  /** Called after a review step (submit, approve, changes, publish) committed: the webhook's cue. */
+  onReviewStep(listener: (step: ReviewStep) => void): void {
+    this.stepListeners.push(listener);
+  }
+
+  private emitSteps(steps: ReviewStep[]): void {
+    for (const step of steps) for (const listener of this.stepListeners) listener(step);
+  }
 
   async listJurisdictions(): Promise<Jurisdiction[]> {
     const rows = await this.db.query<JurisdictionRow>(
@@ -425,6 +448,14 @@ export class CampaignRepository {
         `INSERT INTO campaign_versions (campaign_id, version, state, spec, created_by) VALUES ($1, 1, 'draft', $2, $3)`,
         [input.id, JSON.stringify(input.spec), actor],
       );
+      // Whoever creates a campaign writes each of its locales: they start translated.
+      await writeStatuses(
+        tx,
+        input.id,
+        1,
+        new Map(Object.keys(input.spec.content).map((locale) => [locale, 'translated' as const])),
+        actor,
+      );
       await appendAudit(tx, {
         actor,
         action: 'campaign.create',
@@ -440,13 +471,22 @@ export class CampaignRepository {
   async saveDraft(campaignId: string, spec: CampaignSpec, actor: string): Promise<CampaignVersion> {
     const version = await this.db.transaction(async (tx) => {
       await this.lockCampaign(tx, campaignId);
-      const draft = await tx.query<{ version: number }>(
-        `SELECT version FROM campaign_versions WHERE campaign_id = $1 AND state = 'draft'`,
+      const draft = await tx.query<{ version: number; spec: unknown }>(
+        `SELECT version, spec FROM campaign_versions WHERE campaign_id = $1 AND state = 'draft'`,
         [campaignId],
       );
       let number: number;
+      let statuses: Map<string, TranslationStatus>;
       if (draft[0]) {
         number = draft[0].version;
+        statuses = statusesAfterSave(
+          {
+            spec: jsonObject<CampaignSpec>(draft[0].spec),
+            statuses: await readStatuses(tx, campaignId, number),
+          },
+          null,
+          spec,
+        );
         await tx.query(
           `UPDATE campaign_versions SET spec = $3, created_by = $4, updated_at = now(),
              review_state = 'editing', submitted_by = NULL, submitted_at = NULL,
@@ -460,17 +500,23 @@ export class CampaignRepository {
           [campaignId],
         );
         number = (last[0]?.max ?? 0) + 1;
+        const base = await tx.query<{ spec: unknown }>(
+          'SELECT spec FROM campaign_versions WHERE campaign_id = $1 AND version = $2',
+          [campaignId, number - 1],
+        );
+        statuses = statusesAfterSave(null, base[0] ? jsonObject<CampaignSpec>(base[0].spec) : null, spec);
         await tx.query(
           `INSERT INTO campaign_versions (campaign_id, version, state, spec, created_by) VALUES ($1, $2, 'draft', $3, $4)`,
           [campaignId, number, JSON.stringify(spec), actor],
         );
       }
+      await writeStatuses(tx, campaignId, number, statuses, actor);
       await appendAudit(tx, {
         actor,
         action: 'campaign.draft.save',
         entity: 'campaign',
         entityId: campaignId,
-        detail: { version: number },
+        detail: { version: number, translation: Object.fromEntries(statuses) },
       });
       return number;
     });
@@ -482,7 +528,7 @@ export class CampaignRepository {
    * from then on. A pause stays in force: publishing is not a way round the kill switch.
    */
   async publish(campaignId: string, actor: string, options: PublishOptions = {}): Promise<CampaignVersion> {
-    const version = await this.db.transaction(async (tx) => {
+    const { version, step } = await this.db.transaction(async (tx) => {
       const campaign = await this.lockCampaign(tx, campaignId);
       if (campaign.retired_at)
         throw RequestProblem.conflict('params/id', `campaign ${campaignId} is retired`);
@@ -503,6 +549,35 @@ export class CampaignRepository {
           'body/digest',
           `the draft of ${campaignId} changed after the publish preview you confirmed: open the preview again`,
         );
+      }
+      const draftSpec = jsonObject<CampaignSpec>(draft.spec);
+      const locales = Object.keys(draftSpec.content);
+      const statuses = await readStatuses(tx, campaignId, draft.version);
+      const untranslated = locales.filter((locale) => statuses.get(locale) === 'untranslated');
+      if (untranslated.length > 0) {
+        const names = listInWords(untranslated.map((locale) => localeName(locale)));
+        throw new RequestProblem(
+          'conflict',
+          `${names} ${untranslated.length === 1 ? 'is' : 'are'} not translated yet: the text is still a copy of another language. Write it, mark it translated and have it approved before publishing.`,
+          untranslated.map((locale) => ({
+            field: `translation/${locale}`,
+            message: `${localeName(locale)} is marked untranslated`,
+          })),
+        );
+      }
+      if (campaign.partner_id || options.fourEyes) {
+        // An approval covers each locale by name: one the reviewer did not state is not approved.
+        const waiting = locales.filter((locale) => (statuses.get(locale) ?? 'approved') !== 'approved');
+        if (draft.review_state === 'approved' && waiting.length > 0) {
+          throw new RequestProblem(
+            'conflict',
+            `${listInWords(waiting.map((locale) => localeName(locale)))} still ${waiting.length === 1 ? 'needs' : 'need'} the reviewer's approval before publishing.`,
+            waiting.map((locale) => ({
+              field: `translation/${locale}`,
+              message: `${localeName(locale)} is not approved`,
+            })),
+          );
+        }
       }
       if (campaign.partner_id && draft.review_state !== 'approved') {
         throw RequestProblem.conflict(
@@ -553,8 +628,25 @@ export class CampaignRepository {
         },
       });
       await notifyChanged(tx, campaignId);
-      return draft.version;
+      const step = await recordStep(
+        tx,
+        {
+          event: 'published',
+          campaignId,
+          campaignName: campaign.name,
+          jurisdiction: campaign.jurisdiction,
+          partnerId: campaign.partner_id,
+          version: draft.version,
+          digest: specDigest(draftSpec),
+          actor,
+          note: null,
+          locales,
+        },
+        { submittedBy: draft.submitted_by, reviewedBy: draft.reviewed_by },
+      );
+      return { version: draft.version, step };
     });
+    this.emitSteps([step]);
     return this.requireVersion(campaignId, version);
   }
 
@@ -648,9 +740,101 @@ export class CampaignRepository {
     return this.review(campaignId, actor, note, 'submitted', ['editing', 'changes_requested']);
   }
 
-  /** The partner reviewer approves the draft exactly as it is; saving it again withdraws the approval. */
-  approve(campaignId: string, actor: string, note: string | null): Promise<CampaignVersion> {
-    return this.review(campaignId, actor, note, 'approved', ['in_review']);
+  /**
+   * The partner reviewer approves the draft exactly as it is, locale by locale: the statement names
+   * the locales read and the digest of the draft read (another digest is a conflict). The draft is
+   * approved once every locale is; saving it again withdraws the approval. Without a statement
+   * (seeds, fixtures) every locale is approved as the draft now stands.
+   */
+  async approve(
+    campaignId: string,
+    actor: string,
+    note: string | null,
+    statement?: ApprovalStatement,
+  ): Promise<CampaignVersion> {
+    const { version, step } = await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
+      const draft = await this.lockDraft(tx, campaignId);
+      if (draft.review_state !== 'in_review') {
+        throw RequestProblem.conflict(
+          'params/id',
+          `the draft of ${campaignId} is ${draft.review_state.replace('_', ' ')}: it cannot be approved now`,
+        );
+      }
+      const spec = jsonObject<CampaignSpec>(draft.spec);
+      const digest = specDigest(spec);
+      if (statement && statement.digest !== digest) {
+        throw RequestProblem.conflict(
+          'body/digest',
+          `the draft changed after you read it (you read ${statement.digest.slice(0, 8)}, it is now ${digest.slice(0, 8)}): read it again before approving`,
+        );
+      }
+      const locales = Object.keys(spec.content);
+      const chosen = [...new Set(statement?.locales ?? locales)];
+      const unknown = chosen.filter((locale) => !locales.includes(locale));
+      if (unknown.length > 0)
+        throw RequestProblem.invalid(
+          'body/locales',
+          `the draft has no text in ${listInWords(unknown.map((locale) => localeName(locale)))}`,
+        );
+      const statuses = await readStatuses(tx, campaignId, draft.version);
+      const untranslated = chosen.filter((locale) => statuses.get(locale) === 'untranslated');
+      if (untranslated.length > 0) {
+        throw RequestProblem.conflict(
+          'body/locales',
+          `${listInWords(untranslated.map((locale) => localeName(locale)))} is marked untranslated: it cannot be approved until it is written and marked translated`,
+        );
+      }
+      for (const locale of chosen) statuses.set(locale, 'approved');
+      for (const locale of locales) if (!statuses.has(locale)) statuses.set(locale, 'translated');
+      await writeStatuses(tx, campaignId, draft.version, statuses, actor);
+      const complete = locales.every((locale) => statuses.get(locale) === 'approved');
+      if (complete) {
+        await tx.query(
+          `UPDATE campaign_versions SET review_state = 'approved', reviewed_by = $3, reviewed_at = now(),
+             review_note = $4, updated_at = now()
+           WHERE campaign_id = $1 AND version = $2`,
+          [campaignId, draft.version, actor, note],
+        );
+      }
+      await tx.query(
+        `INSERT INTO campaign_reviews (campaign_id, version, action, actor, note, locales, digest)
+         VALUES ($1, $2, 'approved', $3, $4, $5, $6)`,
+        [campaignId, draft.version, actor, note, chosen, digest],
+      );
+      await appendAudit(tx, {
+        actor,
+        action: 'campaign.review.approved',
+        entity: 'campaign',
+        entityId: campaignId,
+        detail: {
+          version: draft.version,
+          locales: chosen,
+          digest,
+          draftApproved: complete,
+          ...(note ? { note } : {}),
+        },
+      });
+      const step = await recordStep(
+        tx,
+        {
+          event: 'approved',
+          campaignId,
+          campaignName: campaign.name,
+          jurisdiction: campaign.jurisdiction,
+          partnerId: campaign.partner_id,
+          version: draft.version,
+          digest,
+          actor,
+          note,
+          locales: chosen,
+        },
+        { submittedBy: draft.submitted_by, reviewedBy: actor },
+      );
+      return { version: draft.version, step };
+    });
+    this.emitSteps([step]);
+    return this.requireVersion(campaignId, version);
   }
 
   requestChanges(campaignId: string, actor: string, note: string): Promise<CampaignVersion> {
@@ -659,10 +843,15 @@ export class CampaignRepository {
 
   async listReviews(campaignId: string): Promise<ReviewEntry[]> {
     const rows = await this.db.query<ReviewRow>(
-      'SELECT version, action, actor, at, note FROM campaign_reviews WHERE campaign_id = $1 ORDER BY id',
+      'SELECT version, action, actor, at, note, locales, digest FROM campaign_reviews WHERE campaign_id = $1 ORDER BY id',
       [campaignId],
     );
-    return rows.map((row) => ({ ...row, at: isoRequired(row.at) }));
+    return rows.map(({ locales, digest, ...row }) => ({
+      ...row,
+      at: isoRequired(row.at),
+      ...(locales ? { locales } : {}),
+      ...(digest ? { digest } : {}),
+    }));
   }
 
   private async review(
@@ -672,8 +861,8 @@ export class CampaignRepository {
     action: ReviewEntry['action'],
     allowedFrom: ReviewState[],
   ): Promise<CampaignVersion> {
-    const version = await this.db.transaction(async (tx) => {
-      await this.lockCampaign(tx, campaignId);
+    const { version, step } = await this.db.transaction(async (tx) => {
+      const campaign = await this.lockCampaign(tx, campaignId);
       const draft = await this.lockDraft(tx, campaignId);
       if (!allowedFrom.includes(draft.review_state)) {
         throw RequestProblem.conflict(
@@ -703,17 +892,32 @@ export class CampaignRepository {
         entityId: campaignId,
         detail: { version: draft.version, ...(note ? { note } : {}) },
       });
-      return draft.version;
+      const step = await recordStep(
+        tx,
+        {
+          event: action,
+          campaignId,
+          campaignName: campaign.name,
+          jurisdiction: campaign.jurisdiction,
+          partnerId: campaign.partner_id,
+          version: draft.version,
+          digest: specDigest(jsonObject<CampaignSpec>(draft.spec)),
+          actor,
+          note,
+          locales: null,
+        },
+        { submittedBy: action === 'submitted' ? actor : draft.submitted_by, reviewedBy: actor },
+      );
+      return { version: draft.version, step };
     });
+    this.emitSteps([step]);
     return this.requireVersion(campaignId, version);
   }
 
-  private async lockDraft(
-    tx: Queryable,
-    campaignId: string,
-  ): Promise<{ version: number; review_state: ReviewState }> {
-    const rows = await tx.query<{ version: number; review_state: ReviewState }>(
-      `SELECT version, review_state FROM campaign_versions WHERE campaign_id = $1 AND state = 'draft' FOR UPDATE`,
+  private async lockDraft(tx: Queryable, campaignId: string): Promise<LockedDraft> {
+    const rows = await tx.query<LockedDraft>(
+      `SELECT version, review_state, spec, submitted_by FROM campaign_versions
+       WHERE campaign_id = $1 AND state = 'draft' FOR UPDATE`,
       [campaignId],
     );
     const draft = rows[0];
@@ -724,16 +928,9 @@ export class CampaignRepository {
   private async lockDraftOrNone(
     tx: Queryable,
     campaignId: string,
-  ): Promise<
-    { version: number; review_state: ReviewState; reviewed_by: string | null; spec: unknown } | undefined
-  > {
-    const rows = await tx.query<{
-      version: number;
-      review_state: ReviewState;
-      reviewed_by: string | null;
-      spec: unknown;
-    }>(
-      `SELECT version, review_state, reviewed_by, spec FROM campaign_versions
+  ): Promise<(LockedDraft & { reviewed_by: string | null }) | undefined> {
+    const rows = await tx.query<LockedDraft & { reviewed_by: string | null }>(
+      `SELECT version, review_state, reviewed_by, submitted_by, spec FROM campaign_versions
        WHERE campaign_id = $1 AND state = 'draft' FOR UPDATE`,
       [campaignId],
     );

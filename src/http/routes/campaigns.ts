@@ -10,6 +10,7 @@ import { CampaignSpecSchema, type CampaignSpec } from '../../campaigns/spec.js';
 import { RequestProblem } from '../../errors.js';
 import type { DecisionResponse } from '../../screening/decision.js';
 import type { CampaignWithVersions } from '../../store/campaign-repository.js';
+import { ReviewRepository } from '../../store/review-repository.js';
 import { loadDirectory } from '../../store/directory-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { canSee, requireVisible, SECURITY } from '../scope.js';
@@ -26,6 +27,22 @@ const CampaignCreateBody = Type.Object(
     partnerId: Type.Optional(Type.Union([Slug, Type.Null()])),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     spec: CampaignSpecSchema,
+  },
+  { additionalProperties: false },
+);
+const ApproveBody = Type.Object(
+  {
+    note: Type.Optional(Note),
+    locales: Type.Optional(
+      Type.Array(Locale, {
+        minItems: 1,
+        maxItems: 20,
+        description: 'The locales the reviewer read and approves (the statement)',
+      }),
+    ),
+    digest: Type.Optional(
+      Type.String({ pattern: '^[0-9a-f]{32}$', description: 'The digest of the draft the reviewer read' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,6 +65,7 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
     const tags = ['campaigns'];
     const security = SECURITY;
     const schema = { tags, security, params: Params };
+    const reviews = new ReviewRepository(caveat.db);
 
     /** The campaign, or not found when it does not exist or the caller may not see it. */
     const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
@@ -96,7 +114,13 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
       { preHandler: auth.require('campaigns.read'), schema },
       async (request) => {
         const campaign = await visibleCampaign(request, request.params.id);
-        return { ...campaign, reviews: await caveat.campaigns.listReviews(campaign.id) };
+        const draft = campaign.versions.find((v) => v.state === 'draft');
+        return {
+          ...campaign,
+          reviews: await caveat.campaigns.listReviews(campaign.id),
+          // Each locale of the draft: untranslated, translated or approved (outside the spec and its digest).
+          translation: draft ? await reviews.localeStatuses(campaign.id, draft.version) : [],
+        };
       },
     );
 
@@ -181,13 +205,24 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
         schema: {
           ...schema,
           summary:
-            'The partner reviewer (or, without a partner, another staff member) approves the draft as it is',
-          body: Type.Optional(Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false })),
+            'The partner reviewer (or, without a partner, another staff member) approves the draft as it is, locale by locale',
+          body: Type.Optional(ApproveBody),
         },
       },
       async (request) => {
         const campaign = await reviewable(request, await visibleCampaign(request, request.params.id));
-        return caveat.campaigns.approve(campaign.id, actorOf(request), request.body?.note ?? null);
+        const { note, locales, digest } = request.body ?? {};
+        if ((locales === undefined) !== (digest === undefined))
+          throw RequestProblem.invalid(
+            locales === undefined ? 'body/locales' : 'body/digest',
+            'an approval statement names both the languages read and the digest of the draft read',
+          );
+        return caveat.campaigns.approve(
+          campaign.id,
+          actorOf(request),
+          note ?? null,
+          locales && digest ? { locales, digest } : undefined,
+        );
       },
     );
 

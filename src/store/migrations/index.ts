@@ -19,6 +19,7 @@ import { consoleSignInLockout } from './019-console-sign-in-lockout.js';
 import { jurisdictionFallback } from './020-jurisdiction-fallback.js';
 import { publishControls } from './021-publish-controls.js';
 import { jurisdictionDirectory } from './022-jurisdiction-directory.js';
+import { review } from './023-review.js';
 import { officialChannelJurisdiction } from './024-official-channel-jurisdiction.js';
 
 export interface Migration {
@@ -51,5 +52,6 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'jurisdiction-fallback', sql: jurisdictionFallback },
   { version: 21, name: 'publish-controls', sql: publishControls },
   { version: 22, name: 'jurisdiction-directory', sql: jurisdictionDirectory },
+  { version: 23, name: 'review', sql: review },
   { version: 24, name: 'official-channel-jurisdiction', sql: officialChannelJurisdiction },
 ];
