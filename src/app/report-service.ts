@@ -13,7 +13,11 @@ export class ReportService {
     private readonly facts?: DecisionFactsRepository,
   ) {}
 
-  async pilot(filter: ReportFilter, options: { sequential: boolean; now?: Date }): Promise<PilotReport> {
+  /** `rollupsOnly` skips the decision-by-decision read (the overview reads every campaign's rollups). */
+  async pilot(
+    filter: ReportFilter,
+    options: { sequential: boolean; now?: Date; rollupsOnly?: boolean },
+  ): Promise<PilotReport> {
     const [rows, decideBuckets, resourceOpens] = await Promise.all([
       this.measurement.rollup(filter),
       this.measurement.decideBuckets(filter),
@@ -26,8 +30,11 @@ export class ReportService {
         version: row.campaignVersion,
       });
     const experiments = await this.measurement.experiments([...versions.values()]);
-    const pilotNumber = this.facts ? buildPilotNumber(await this.facts.facts(filter)) : undefined;
-    const report = buildReport({
+    const pilotNumber =
+      this.facts && options.rollupsOnly !== true
+        ? buildPilotNumber(await this.facts.facts(filter))
+        : undefined;
+    return buildReport({
       filter,
       rows,
       decideBuckets,
@@ -35,8 +42,8 @@ export class ReportService {
       experiments,
       sequential: options.sequential,
       generatedAt: options.now ?? new Date(),
+      ...(pilotNumber ? { pilotNumber } : {}),
     });
-    return pilotNumber ? { ...report, pilotNumber } : report;
   }
 
   /** Sample size for a pilot, with weeks at the campaign's traffic over the days observed (at most 28). */

@@ -1,5 +1,6 @@
 import type { LadderStepKey } from '../campaigns/spec.js';
 import type { Outcome } from './outcome.js';
+import { outcomeBreakdown, type OutcomeBreakdown } from './outcome-names.js';
 import {
   newcombeDifference,
   wilson,
@@ -31,6 +32,8 @@ export interface DecisionFact {
   /** The ladder step the decision ended on; null when it had none (holdout, allow). */
   step: LadderStepKey | null;
   presentation: string | null;
+  /** Whether the exchange reported the warning as displayed; absent means it was. */
+  displayed?: boolean;
 }
 
 /** How it was decided whether a withdrawal went ahead. */
@@ -77,6 +80,8 @@ export interface PilotNumber {
   byPresentation: BreakdownRow[];
   /** Warned users with more than one warning in the period. */
   usersWarnedMoreThanOnce: number;
+  /** What each warned user did at their first displayed warning, one name each (outcome-names.ts). */
+  outcomes: OutcomeBreakdown;
 }
 
 export function wentAhead(fact: DecisionFact): { value: boolean | null; basis: WentAheadBasis } {
@@ -163,5 +168,6 @@ export function buildPilotNumber(facts: readonly DecisionFact[]): PilotNumber {
     byStep: breakdown(firstWarned, (fact) => fact.step ?? 'warn'),
     byPresentation: breakdown(warned, (fact) => fact.presentation ?? '(none)'),
     usersWarnedMoreThanOnce: [...warnings.values()].filter((count) => count > 1).length,
+    outcomes: outcomeBreakdown(facts),
   };
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 // cannot follow, so it is loaded through its CommonJS entry, typed by its own declarations.
 // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- `export =` types only work this way
 const echarts = createRequire(import.meta.url)('echarts') as typeof import('echarts');
+import type { ReportWords } from './report-language.js';
 import type { PilotReport } from './report-model.js';
 
 /**
@@ -25,7 +26,7 @@ function render(
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 
 /** Intervention rate per day with its 95% band (a stacked band: low, then high − low). */
-export function interventionOverTime(report: PilotReport): string {
+export function interventionOverTime(report: PilotReport, words: ReportWords): string {
   const days = report.daily.map((d) => d.period);
   const low = report.daily.map((d) => percent(d.intervention.low));
   const width = report.daily.map((d) =>
@@ -35,7 +36,7 @@ export function interventionOverTime(report: PilotReport): string {
   );
   return render({
     title: {
-      text: 'Intervention rate per day, with 95% interval',
+      text: words.chartIntervention,
       left: 'center',
       textStyle: { fontSize: 14 },
     },
@@ -45,7 +46,7 @@ export function interventionOverTime(report: PilotReport): string {
     series: [
       { name: 'low', type: 'line', data: low, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none' },
       {
-        name: '95% interval',
+        name: words.chartInterval,
         type: 'line',
         data: width,
         stack: 'band',
@@ -54,7 +55,7 @@ export function interventionOverTime(report: PilotReport): string {
         symbol: 'none',
       },
       {
-        name: 'intervention rate',
+        name: words.interventionRate,
         type: 'line',
         data: report.daily.map((d) => percent(d.intervention.rate)),
         color: '#08519c',
@@ -63,32 +64,48 @@ export function interventionOverTime(report: PilotReport): string {
   });
 }
 
-/** What warned users did after seeing the warning. */
-export function outcomeMix(report: PilotReport): string {
+/**
+ * What warned users did after seeing the warning: one bar per plain outcome name when the report
+ * has them (per user), else the rollup's four (per displayed warning).
+ */
+export function outcomeMix(report: PilotReport, words: ReportWords): string {
+  const breakdown = report.pilotNumber?.outcomes;
   const { cancelled, verified, proceeded, abandoned } = report.totals;
+  const bars = breakdown
+    ? breakdown.rows.map((row) => [words.outcomes[row.outcome], row.users] as const)
+    : ([
+        [words.rollupOutcomes.cancelled, cancelled],
+        [words.rollupOutcomes.verified, verified],
+        [words.rollupOutcomes.proceeded, proceeded],
+        [words.rollupOutcomes.abandoned, abandoned],
+      ] as const);
   return render(
     {
-      title: { text: 'Outcome of displayed warnings', left: 'center', textStyle: { fontSize: 14 } },
-      grid: { left: 90, right: 30, top: 40, bottom: 30 },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: ['cancelled', 'verified', 'proceeded', 'abandoned'] },
+      title: { text: words.chartOutcomes, left: 'center', textStyle: { fontSize: 14 } },
+      grid: { left: 230, right: 40, top: 40, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: bars.map(([name]) => name) },
       series: [
         {
           type: 'bar',
-          data: [cancelled, verified, proceeded, abandoned],
+          data: bars.map(([, count]) => count),
           itemStyle: { color: '#3182bd' },
           label: { show: true, position: 'right' },
         },
       ],
     },
     720,
-    240,
+    40 + 70 + bars.length * 28,
   );
 }
 
-/** Withdrawal completion, warned vs holdout, and their difference, each with its interval. */
-export function upliftChart(report: PilotReport): string {
-  const { completionWarned: w, completionHoldout: h, difference: d } = report.uplift;
+/** Withdrawal completion, warned vs holdout, and their difference once it may be read, with intervals. */
+export function upliftChart(report: PilotReport, words: ReportWords): string {
+  const { completionWarned: w, completionHoldout: h } = report.uplift;
+  // Until the comparison may be read, the chart shows each arm but no difference (evidence.ts).
+  const d = report.evidence.uplift.enough
+    ? report.uplift.difference
+    : { difference: null, low: null, high: null };
   const segment = (name: string, low: number | null, high: number | null) =>
     low === null || high === null
       ? []
@@ -103,11 +120,11 @@ export function upliftChart(report: PilotReport): string {
             symbol: 'none',
           },
         ];
-  const rows = ['warned completion', 'holdout completion', 'difference (warned − holdout)'];
+  const rows = [words.chartWarnedCompletion, words.chartHoldoutCompletion, words.chartDifference];
   return render(
     {
       title: {
-        text: 'Effect of the warning on completed withdrawals (95%)',
+        text: words.chartEffect,
         left: 'center',
         textStyle: { fontSize: 14 },
       },

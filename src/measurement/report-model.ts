@@ -1,3 +1,4 @@
+import type { Evidence } from './evidence.js';
 import type { PilotNumber } from './pilot-number.js';
 import type { SampleRatioCheck, TestResult } from './statistics/hypothesis-tests.js';
 import type { DifferenceEstimate, RateEstimate } from './statistics/proportions.js';
@@ -54,6 +55,8 @@ export interface ReportInput {
   experiments: readonly ExperimentConfig[];
   sequential: boolean;
   generatedAt: Date;
+  /** Read decision by decision when the caller has the facts (see pilot-number.ts). */
+  pilotNumber?: PilotNumber;
 }
 
 export interface Counts {
@@ -138,6 +141,18 @@ export interface PilotReport {
   } | null;
   daily: PeriodFigures[];
   weekly: PeriodFigures[];
+  /**
+   * Whether each comparison may be read yet (evidence.ts): until it may, the console and the report
+   * say "too early to tell" in place of the effect, and how many more users each group needs.
+   */
+  evidence: {
+    /** Decided withdrawals, warned vs holdout (uplift). */
+    uplift: Evidence;
+    /** Users, warned vs holdout (pilotNumber.upliftEveryone); null without the pilot's number. */
+    upliftEveryone: Evidence | null;
+    /** Displayed warnings, variant a vs b (variantComparison); null without two variants. */
+    variants: Evidence | null;
+  };
   /** The pilot's own number, per user and per withdrawal (read decision by decision, not from rollups). */
   pilotNumber?: PilotNumber;
 }

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { Overview } from './overview.js';
 import { AMOUNT_BANDS, type PilotReport } from './report-model.js';
 import type { PowerPlan } from './statistics/power.js';
 
@@ -76,6 +77,68 @@ const BreakdownSchema = Type.Array(
   }),
 );
 
+const ArmCounts = Type.Object({ warned: Type.Integer(), holdout: Type.Integer() });
+
+/** Whether a comparison may be read yet (measurement/evidence.ts). */
+export const EvidenceSchema = Type.Object(
+  {
+    enough: Type.Boolean({ description: 'false: show "too early to tell" in place of the effect' }),
+    reason: Nullable(
+      Type.Union([
+        Type.Literal('no_comparison_group'),
+        Type.Literal('below_minimum'),
+        Type.Literal('below_plan'),
+      ]),
+    ),
+    have: ArmCounts,
+    need: ArmCounts,
+    more: Type.Object(
+      { warned: Type.Integer(), holdout: Type.Integer() },
+      { description: 'how many more each group needs; 0 once reached' },
+    ),
+    plan: Nullable(
+      Type.Object({
+        baselineRate: Type.Number(),
+        effect: Type.Number(),
+        power: Type.Number(),
+        alpha: Type.Number(),
+        holdoutShare: Type.Number(),
+        treatmentUsers: Type.Integer(),
+        holdoutUsers: Type.Integer(),
+      }),
+    ),
+  },
+  {
+    description:
+      'Too early to tell until each group has the minimum sample and the power plan\'s sample (in "warned" and "holdout"; for variants, a and b)',
+  },
+);
+
+/** What warned users did, one plain name each (measurement/outcome-names.ts). */
+export const OutcomeBreakdownSchema = Type.Object(
+  {
+    users: Type.Integer({ description: 'warned users, each at their first displayed warning' }),
+    rows: Type.Array(
+      Type.Object({
+        outcome: Type.Union([
+          Type.Literal('cancelled_after_checking'),
+          Type.Literal('cancelled_without_checking'),
+          Type.Literal('went_ahead_after_checking'),
+          Type.Literal('went_ahead_without_checking'),
+          Type.Literal('left_without_deciding'),
+          Type.Literal('not_decided_yet'),
+        ]),
+        users: Type.Integer(),
+        share: RateEstimateSchema,
+      }),
+    ),
+    cancelled: RateEstimateSchema,
+    wentAhead: RateEstimateSchema,
+    checkedFirst: RateEstimateSchema,
+  },
+  { description: 'Exclusive and exhaustive: every warned user is in exactly one row' },
+);
+
 /** The pilot's number (measurement/pilot-number.ts) as the report endpoints return it. */
 export const PilotNumberSchema = Type.Object(
   {
@@ -107,6 +170,7 @@ export const PilotNumberSchema = Type.Object(
     byStep: BreakdownSchema,
     byPresentation: BreakdownSchema,
     usersWarnedMoreThanOnce: Type.Integer(),
+    outcomes: OutcomeBreakdownSchema,
   },
   {
     description:
@@ -201,6 +265,11 @@ export const PilotReportSchema = Type.Object(
     ),
     daily: Type.Array(PeriodFiguresSchema),
     weekly: Type.Array(PeriodFiguresSchema),
+    evidence: Type.Object({
+      uplift: EvidenceSchema,
+      upliftEveryone: Nullable(EvidenceSchema),
+      variants: Nullable(EvidenceSchema),
+    }),
     pilotNumber: Type.Optional(PilotNumberSchema),
   },
   { description: 'Pilot report: see src/measurement/report-model.ts' },
@@ -227,11 +296,72 @@ export const PowerPlanSchema = Type.Object(
   { description: 'Users and weeks a pilot needs (two-sided two-proportion z test)' },
 );
 
+const OverviewCampaignSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  partner: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  status: Type.Union(
+    [
+      Type.Literal('draft'),
+      Type.Literal('scheduled'),
+      Type.Literal('live'),
+      Type.Literal('ended'),
+      Type.Literal('paused'),
+      Type.Literal('retired'),
+    ],
+    { description: 'draft: never published; paused: held out by the kill switch' },
+  ),
+  liveVersion: Nullable(Type.Integer()),
+  exposure: Type.Object({
+    warned: Type.Integer(),
+    holdout: Type.Integer(),
+    displayed: Type.Integer(),
+    outsideExperiment: Type.Integer(),
+  }),
+  effect: Type.Object(
+    { difference: DifferenceEstimateSchema, evidence: EvidenceSchema },
+    {
+      description:
+        'warned − holdout completion of the live version; too early to tell unless evidence.enough',
+    },
+  ),
+  alarms: Type.Array(
+    Type.Union([
+      Type.Literal('sample_ratio'),
+      Type.Literal('outcome_reporting'),
+      Type.Literal('display_low'),
+    ]),
+  ),
+});
+
+export const OverviewSchema = Type.Object(
+  {
+    generatedAt: Type.String({ format: 'date-time' }),
+    jurisdictions: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        campaigns: Type.Array(OverviewCampaignSchema),
+        totals: Type.Object({
+          campaigns: Type.Integer(),
+          live: Type.Integer(),
+          warned: Type.Integer(),
+          holdout: Type.Integer(),
+          alarms: Type.Integer(),
+        }),
+      }),
+    ),
+  },
+  { description: 'Every campaign by jurisdiction: status, live version, exposure, effect, alarms' },
+);
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const reportMatches: Same<Static<typeof PilotReportSchema>, PilotReport> = true;
 const powerMatches: Same<
   Static<typeof PowerPlanSchema>,
   PowerPlan & { weeklyEligible: number | null }
 > = true;
+const overviewMatches: Same<Static<typeof OverviewSchema>, Overview> = true;
+void overviewMatches;
 void reportMatches;
 void powerMatches;

@@ -7,6 +7,7 @@ import type {
   ReportInput,
   RollupRow,
 } from './report-model.js';
+import { evidenceFor } from './evidence.js';
 import { sampleRatioCheck, twoProportionZTest } from './statistics/hypothesis-tests.js';
 import { newcombeDifference, relativeDifference, wilson } from './statistics/proportions.js';
 import { alwaysValidDifference } from './statistics/sequential.js';
@@ -146,6 +147,39 @@ export function buildReport(input: ReportInput): PilotReport {
         }
       : null;
 
+  // The holdout share the plan is held to: the configured one when the selection has one, else the
+  // share observed (versions with different shares pooled, already noted above).
+  const shares = new Set(present.map((e) => e.holdoutShare));
+  const observedShare = totals.decisions > 0 ? totals.holdout / totals.decisions : null;
+  const holdoutShare = shares.size === 1 ? [...shares][0]! : observedShare;
+  const completionHoldout = completion(holdout);
+  const pilotNumber = input.pilotNumber;
+  const evidence: PilotReport['evidence'] = {
+    uplift: evidenceFor(
+      { warned: warned.withdrew + warned.stayed, holdout: holdout.withdrew + holdout.stayed },
+      holdoutShare,
+      completionHoldout.rate,
+    ),
+    upliftEveryone: pilotNumber
+      ? evidenceFor(
+          {
+            warned: pilotNumber.upliftEveryone.wentAheadWarned.n,
+            holdout: pilotNumber.upliftEveryone.wentAheadHoldout.n,
+          },
+          holdoutShare,
+          pilotNumber.upliftEveryone.wentAheadHoldout.rate,
+        )
+      : null,
+    variants:
+      first && second
+        ? evidenceFor(
+            { warned: first.intervention.n, holdout: second.intervention.n },
+            0.5,
+            second.intervention.rate,
+          )
+        : null,
+  };
+
   return {
     generatedAt: input.generatedAt.toISOString(),
     filter: input.filter,
@@ -171,7 +205,7 @@ export function buildReport(input: ReportInput): PilotReport {
         holdout: rate(holdout.withdrew + holdout.stayed, holdout.decisions),
       },
       completionWarned: completion(warned),
-      completionHoldout: completion(holdout),
+      completionHoldout,
       difference: newcombeDifference(...args),
       relative: relativeDifference(...args),
       test,
@@ -182,6 +216,8 @@ export function buildReport(input: ReportInput): PilotReport {
     variantComparison,
     daily: periods(rows, (day) => day),
     weekly: periods(rows, isoWeekStart),
+    evidence,
+    ...(pilotNumber ? { pilotNumber } : {}),
   };
 }
 

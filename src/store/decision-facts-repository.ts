@@ -17,6 +17,7 @@ interface FactRow {
   answer_path: string | null;
   step: LadderStepKey | null;
   presentation: string | null;
+  displayed: boolean;
 }
 
 /**
@@ -51,7 +52,8 @@ export class DecisionFactsRepository {
             FROM decision_answers a WHERE a.decision_id = d.id) AS answer_path,
          coalesce((SELECT h.step FROM decision_holds h WHERE h.decision_id = d.id ORDER BY h.id DESC LIMIT 1),
            d.response->>'step') AS step,
-         d.response->'presentation'->>'key' AS presentation
+         d.response->'presentation'->>'key' AS presentation,
+         o.displayed_at IS NOT NULL AS displayed
        FROM decisions d
        LEFT JOIN outcomes o ON o.decision_id = d.id
        LEFT JOIN decision_completions c ON c.decision_id = d.id
@@ -71,6 +73,7 @@ export class DecisionFactsRepository {
       answerPath: row.answer_path,
       step: row.step,
       presentation: row.presentation,
+      displayed: row.displayed,
     }));
   }
 }

@@ -16,11 +16,12 @@ describe.skipIf(!browserAvailable)('the HTML pilot report in chromium', () => {
   let h: Harness;
   let browser: Browser;
   let file: string;
+  let url: string;
 
   beforeAll(async () => {
     h = await startHarness(await storeKinds[0]!.open(), { seed: false });
     await seedDemo(h.caveat, pino({ level: 'silent' }));
-    const url = await h.app.listen({ host: '127.0.0.1', port: 0 });
+    url = await h.app.listen({ host: '127.0.0.1', port: 0 });
     const users = planPopulation(
       defaultBehaviours(300).filter((b) => b.jurisdiction === 'HK'),
       { seed: 3, runId: 'html' },
@@ -55,11 +56,49 @@ describe.skipIf(!browserAvailable)('the HTML pilot report in chromium', () => {
       expect(box?.width).toBeGreaterThan(600);
       expect(await charts.nth(i).locator('path').count()).toBeGreaterThan(3);
     }
-    await expect(page.locator('h1').textContent()).resolves.toContain('hk-joint-anti-scam');
-    await expect(page.locator('.headline').textContent()).resolves.toMatch(/\d+\.\d% \(95%/);
+    // Headed by the campaign's and the partner's names, in Hong Kong's language (Traditional Chinese).
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant');
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      '試行報告：[Demo] Hong Kong joint anti-scam campaign',
+    );
+    await expect(page.locator('.partner').textContent()).resolves.toContain(
+      '[Demo] Hong Kong Police Force, Cyber Security and Technology Crime Bureau',
+    );
+    await expect(page.locator('.headline').first().textContent()).resolves.toMatch(/\d+\.\d% \(95%/);
     expect(requests).toEqual([]);
     mkdirSync(`${root}artifacts/screenshots`, { recursive: true });
     await page.screenshot({ path: `${root}artifacts/screenshots/pilot-report.png`, fullPage: true });
     await page.close();
+  });
+
+  it('is written in the language asked for, says "too early to tell" while the sample is short, and refuses an unknown language', async () => {
+    const get = (query: string) =>
+      fetch(`${url}/v1/reports/pilot${query}`, { headers: bearer(h.keys.reports) });
+    const report = (await (await get('?campaign=hk-joint-anti-scam')).json()) as {
+      evidence: { uplift: { enough: boolean; more: { warned: number; holdout: number } } };
+    };
+    const english = await (await get('.html?campaign=hk-joint-anti-scam&lang=en')).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<h1>Pilot report: [Demo] Hong Kong joint anti-scam campaign</h1>');
+    expect(english).toContain('users cancelled');
+    for (const name of [
+      'Cancelled after checking',
+      'Cancelled without checking',
+      'Went ahead after checking',
+    ])
+      expect(english).toContain(name);
+    const early = report.evidence.uplift;
+    if (!early.enough) {
+      expect(english).toContain('Too early to tell');
+      expect(english).toContain(
+        `${early.more.warned} more warned and ${early.more.holdout} more comparison users`,
+      );
+      expect(english).not.toMatch(/<th>Difference<\/th>/);
+    } else expect(english).toMatch(/<th>Difference<\/th>/);
+    const portuguese = await (await get('.html?campaign=hk-joint-anti-scam&lang=pt')).text();
+    expect(portuguese).toContain('<h1>Relatório do piloto: [Demo] Hong Kong joint anti-scam campaign</h1>');
+    expect(portuguese).toContain('Cancelou depois de verificar');
+    const refused = await get('.html?campaign=hk-joint-anti-scam&lang=fr');
+    expect(refused.status).toBe(400);
   });
 });

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Caveat } from '../../app/caveat.js';
 import { educationOf } from '../../app/education-service.js';
+import { programmeOverview } from '../../app/overview-service.js';
 import { quizReportHtml } from '../../education/report-html.js';
 import { RequestProblem } from '../../errors.js';
 import { reportCsv } from '../../measurement/report-csv.js';
-import { reportHtml } from '../../measurement/report-html.js';
+import { reportHtml, type ReportHeading } from '../../measurement/report-html.js';
+import { REPORT_LANGUAGES, reportLanguageFor } from '../../measurement/report-language.js';
 import { AMOUNT_BANDS, type ReportFilter } from '../../measurement/report-model.js';
-import { PilotReportSchema, PowerPlanSchema } from '../../measurement/report-schema.js';
+import { OverviewSchema, PilotReportSchema, PowerPlanSchema } from '../../measurement/report-schema.js';
 import type { FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth.js';
 import { requireVisible, SECURITY } from '../scope.js';
@@ -29,6 +31,15 @@ const ReportQuerySchema = Type.Object(
     from: Type.Optional(day),
     to: Type.Optional(day),
     sequential: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    lang: Type.Optional(
+      Type.Union(
+        REPORT_LANGUAGES.map((language) => Type.Literal(language)),
+        {
+          description:
+            "Language of the HTML report (en, zh-Hant, pt); by default the campaign's jurisdiction's language",
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,7 +71,7 @@ function filterOf(query: ReportQuery): ReportFilter {
   }
   if (query.from && query.to && query.from > query.to)
     throw RequestProblem.invalid('querystring/to', 'must not be before from');
-  const { sequential: _sequential, version, ...rest } = query;
+  const { sequential: _sequential, lang: _lang, version, ...rest } = query;
   return { ...rest, ...(version !== undefined ? { version: Number(version) } : {}) };
 }
 
@@ -93,6 +104,22 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       const from = query.from ? new Date(`${query.from}T00:00:00Z`) : new Date(to.getTime() - 90 * day);
       if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) return '';
       return quizReportHtml(await (await educationOf(caveat)).measure({ jurisdiction, from, to }));
+    };
+
+    /**
+     * The report's heading: the campaign's and its partner's names, in the language asked for or
+     * else the language of the jurisdiction (the campaign's, the reviewer's, or the one asked for).
+     */
+    const heading = async (request: FastifyRequest, query: ReportQuery): Promise<ReportHeading> => {
+      const campaign = query.campaign ? await caveat.campaigns.getCampaign(query.campaign) : undefined;
+      const partner = campaign?.partnerId ? await caveat.campaigns.getPartner(campaign.partnerId) : undefined;
+      const code = campaign?.jurisdiction ?? request.principal?.jurisdiction ?? query.jurisdiction;
+      const jurisdiction = code ? await caveat.campaigns.getJurisdiction(code) : undefined;
+      return {
+        language: reportLanguageFor(query.lang, jurisdiction?.defaultLocale),
+        ...(campaign ? { campaignName: campaign.name || campaign.id } : {}),
+        ...(partner ? { partnerName: partner.name } : {}),
+      };
     };
 
     const build = async (request: FastifyRequest, query: ReportQuery) => {
@@ -151,11 +178,27 @@ export function reportRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
       },
       async (request, reply) => {
         const report = await build(request, request.query);
-        const title = `caveat pilot report${request.query.campaign ? `: ${request.query.campaign}` : ''}`;
+        const head = await heading(request, request.query);
         return reply
           .type('text/html; charset=utf-8')
-          .send(reportHtml(report, title, await quizSection(request, request.query)));
+          .header('content-language', head.language)
+          .send(reportHtml(report, head, await quizSection(request, request.query)));
       },
+    );
+    app.get(
+      '/v1/reports/overview',
+      {
+        preHandler: auth.require('reports'),
+        schema: {
+          tags: ['reports'],
+          security: SECURITY,
+          summary: 'Every campaign by jurisdiction: status, live version, exposure, headline effect, alarms',
+          description:
+            'A partner reviewer sees its own jurisdiction only. The effect is the live version\'s, and reads "too early to tell" (evidence.enough false) until each arm has the minimum sample and the power plan\'s.',
+          response: { 200: OverviewSchema, ...problemResponses },
+        },
+      },
+      async (request) => programmeOverview(caveat, request.principal?.jurisdiction ?? null, new Date()),
     );
     app.get(
       '/v1/reports/power',
