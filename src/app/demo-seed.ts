@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { demoCampaignsAt } from '../demo/campaigns.js';
+import { demoDirectory } from '../demo/directory.js';
 import { demoJurisdictions } from '../demo/jurisdictions.js';
 import { demoPartners } from '../demo/partners.js';
 import { demoHkRelayPolicy, demoPoliceAgencies } from '../demo/police-agencies.js';
@@ -8,6 +9,7 @@ import { demoIndicatorRows, demoOfficialChannels } from '../demo/intelligence.js
 import { validateReportRow } from '../intelligence/exchange/report-row.js';
 import { detectIdentifier } from '../intelligence/identifiers/detect.js';
 import type { NewConsoleUser } from '../store/console-user-repository.js';
+import { DirectoryRepository } from '../store/directory-repository.js';
 import type { Caveat } from './caveat.js';
 import { seedDemoQuizzes } from './demo-quizzes.js';
 import { policeRequestsOf } from './police-request-service.js';
@@ -75,6 +77,16 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
     if (await caveat.campaigns.getPartner(partner.id)) continue;
     await caveat.campaigns.putPartner(partner, ACTOR);
     created.push(`partner ${partner.id}`);
+  }
+  // Before the campaigns: their hotlines, sites and figures are directory entries they refer to.
+  const directory = new DirectoryRepository(caveat.db);
+  for (const jurisdiction of demoJurisdictions) {
+    const existing = new Set((await directory.list(jurisdiction.code)).map((entry) => entry.key));
+    for (const entry of demoDirectory(jurisdiction.code)) {
+      if (existing.has(entry.key)) continue;
+      await directory.create(jurisdiction.code, entry, ACTOR);
+      created.push(`directory ${jurisdiction.code}/${entry.key}`);
+    }
   }
   for (const demo of demoCampaignsAt(caveat.config.police.publicBaseUrl)) {
     if (await caveat.campaigns.getCampaign(demo.id)) continue;

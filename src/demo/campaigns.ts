@@ -1,8 +1,10 @@
+import { resolveDirectoryRefs } from '../campaigns/directory-refs.js';
 import type { CampaignSpec, LocalizedContent, Resource } from '../campaigns/spec.js';
 import { hongKongContent } from './content/hong-kong.js';
 import { macauContent } from './content/macau.js';
 import { taiwanContent } from './content/taiwan.js';
 import { unitedKingdomContent } from './content/united-kingdom.js';
+import { demoDirectoryEntries } from './directory.js';
 import { DEMO_PRESENTATIONS, demoQuestionsFor, withQuestions } from './questions.js';
 
 export interface DemoCampaign {
@@ -123,5 +125,10 @@ export function demoCampaignsAt(publicBaseUrl: string): DemoCampaign[] {
   ];
 }
 
-/** The demo campaigns as a local instance serves them. */
+/** The demo campaigns as a local instance serves them (as written: items refer to the directory). */
 export const demoCampaigns: DemoCampaign[] = demoCampaignsAt(LOCAL_PUBLIC_BASE_URL);
+
+/** A demo campaign's spec as published: the directory's values written in (see directory-refs.ts). */
+export function demoPublishedSpec(campaign: DemoCampaign): CampaignSpec {
+  return resolveDirectoryRefs(campaign.spec, demoDirectoryEntries(campaign.jurisdiction));
+}

@@ -1,12 +1,15 @@
+import type { NewDirectoryEntry } from '../campaigns/directory.js';
 import type { Statistic } from '../campaigns/spec.js';
 
 /**
  * [Demo] Local scam figures for the demo warnings, as the pilot's warning quoted its city's scam
  * numbers. Each is a published figure found with its source (the link is where it was read); none
- * was reviewed by the partner. A figure is written once with its value, year and link, and only
- * its words are translated, so every locale of a campaign quotes the same number.
+ * was reviewed by the partner. A figure's value, year and link are a directory entry of its
+ * jurisdiction (its key is the campaigns' ref); only its words are per locale, so every locale of a
+ * campaign quotes the same number.
  */
 interface Figure {
+  key: string;
   value: string;
   year: number;
   sourceUrl: string;
@@ -17,6 +20,7 @@ interface Figure {
 const figures: Record<string, Figure[]> = {
   HK: [
     {
+      key: 'hk-deception-cases-2024',
       value: '44,480',
       year: 2024,
       sourceUrl: 'https://chinadailyhk.com/hk/article/604298',
@@ -32,6 +36,7 @@ const figures: Record<string, Figure[]> = {
       },
     },
     {
+      key: 'hk-deception-losses-2024',
       value: '9,150',
       year: 2024,
       sourceUrl: 'https://chinadailyhk.com/hk/article/604298',
@@ -47,6 +52,7 @@ const figures: Record<string, Figure[]> = {
       },
     },
     {
+      key: 'hk-deception-cases-2023',
       value: '39,824',
       year: 2023,
       sourceUrl: 'https://www.info.gov.hk/gia/general/202402/06/P2024020600468.htm',
@@ -64,6 +70,7 @@ const figures: Record<string, Figure[]> = {
   ],
   MO: [
     {
+      key: 'mo-internet-scams-2024',
       value: '906',
       year: 2024,
       sourceUrl:
@@ -84,6 +91,7 @@ const figures: Record<string, Figure[]> = {
       },
     },
     {
+      key: 'mo-scam-losses-2024',
       value: '154',
       year: 2024,
       sourceUrl:
@@ -106,6 +114,7 @@ const figures: Record<string, Figure[]> = {
   ],
   GB: [
     {
+      key: 'gb-fraud-incidents-2025',
       value: '4.2 million',
       year: 2025,
       sourceUrl:
@@ -118,6 +127,7 @@ const figures: Record<string, Figure[]> = {
       },
     },
     {
+      key: 'gb-fraud-losses-2024',
       value: '£1.17 billion',
       year: 2024,
       sourceUrl: 'https://kpmg.com/uk/en/insights/finance/annual-fraud-report.html',
@@ -131,6 +141,7 @@ const figures: Record<string, Figure[]> = {
   ],
   TW: [
     {
+      key: 'tw-fraud-cases-2025',
       value: '176,242',
       year: 2025,
       sourceUrl:
@@ -147,6 +158,7 @@ const figures: Record<string, Figure[]> = {
       },
     },
     {
+      key: 'tw-fraud-losses-2025',
       value: '89,326',
       year: 2025,
       sourceUrl:
@@ -165,20 +177,22 @@ const figures: Record<string, Figure[]> = {
   ],
 };
 
-/** The demo figures of a jurisdiction in one locale (none for a locale without words). */
+/** The demo figures of a jurisdiction in one locale, by ref (none for a locale without words). */
 export function demoStatistics(jurisdiction: string, locale: string): Statistic[] {
   return (figures[jurisdiction] ?? []).flatMap((figure) => {
     const words = figure.words[locale];
-    return words
-      ? [
-          {
-            label: words.label,
-            value: figure.value,
-            source: words.source,
-            year: figure.year,
-            sourceUrl: figure.sourceUrl,
-          },
-        ]
-      : [];
+    return words ? [{ ref: figure.key, label: words.label, source: words.source }] : [];
   });
+}
+
+/** The figures as entries of their jurisdiction's directory. */
+export function demoStatisticEntries(jurisdiction: string): NewDirectoryEntry[] {
+  return (figures[jurisdiction] ?? []).map((figure) => ({
+    key: figure.key,
+    kind: 'statistic',
+    label: `[Demo] ${figure.words.en?.label ?? figure.key} (${figure.year})`,
+    value: figure.value,
+    year: figure.year,
+    sourceUrl: figure.sourceUrl,
+  }));
 }

@@ -150,14 +150,6 @@ export class DirectoryRepository {
       });
     });
   }
-
-  /** Create-or-replace, for the demo seed: the API creates and edits separately. */
-  async put(jurisdiction: string, input: NewDirectoryEntry, actor: string): Promise<DirectoryEntry> {
-    const found = (await this.list(jurisdiction)).find((entry) => entry.key === input.key);
-    if (!found) return this.create(jurisdiction, input, actor);
-    const { key, kind: _kind, ...facts } = input;
-    return this.update(jurisdiction, key, facts, actor);
-  }
 }
 
 async function requireJurisdiction(tx: Queryable, code: string): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSpecRules } from '../../src/campaigns/spec-rules.js';
 import type { CampaignSpec, Question } from '../../src/campaigns/spec.js';
 import { demoCampaigns } from '../../src/demo/campaigns.js';
+import { demoDirectoryEntries } from '../../src/demo/directory.js';
 import { demoJurisdictions } from '../../src/demo/jurisdictions.js';
 import { HK, hkSpec } from '../support/fixtures.js';
 
@@ -39,7 +40,9 @@ describe('question rules', () => {
     for (const campaign of demoCampaigns) {
       const jurisdiction = demoJurisdictions.find((j) => j.code === campaign.jurisdiction);
       if (!jurisdiction) throw new Error(campaign.jurisdiction);
-      expect(checkSpecRules(campaign.spec, jurisdiction)).toEqual([]);
+      expect(checkSpecRules(campaign.spec, jurisdiction, demoDirectoryEntries(jurisdiction.code))).toEqual(
+        [],
+      );
       for (const content of Object.values(campaign.spec.content))
         expect(content.questions?.length).toBeGreaterThan(0);
     }

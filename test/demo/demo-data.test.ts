@@ -5,7 +5,9 @@ import { DEMO_KEYS, seedDemo } from '../../src/app/demo-seed.js';
 import { assign } from '../../src/campaigns/assignment.js';
 import { checkSpecRules } from '../../src/campaigns/spec-rules.js';
 import { loadConfig } from '../../src/config.js';
-import { demoCampaigns, demoCampaignsAt } from '../../src/demo/campaigns.js';
+import { loadDirectory } from '../../src/store/directory-repository.js';
+import { demoCampaigns, demoCampaignsAt, demoPublishedSpec } from '../../src/demo/campaigns.js';
+import { demoDirectoryEntries } from '../../src/demo/directory.js';
 import { demoJurisdictions } from '../../src/demo/jurisdictions.js';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
 import { withdrawal } from '../support/fixtures.js';
@@ -27,7 +29,7 @@ describe('demo content', () => {
     const jurisdiction = demoJurisdictions.find((j) => j.code === campaign.jurisdiction);
     expect(jurisdiction).toBeDefined();
     if (!jurisdiction) return;
-    expect(checkSpecRules(campaign.spec, jurisdiction)).toEqual([]);
+    expect(checkSpecRules(campaign.spec, jurisdiction, demoDirectoryEntries(jurisdiction.code))).toEqual([]);
     expect(campaign.name).toMatch(/\[Demo\]/);
     for (const locale of jurisdiction.locales) {
       expect(campaign.spec.content[locale]?.title).toMatch(/示範|Demo/);
@@ -40,7 +42,12 @@ describe('demo content', () => {
     (jurisdiction) => {
       const campaign = demoCampaigns.find((c) => c.jurisdiction === jurisdiction.code);
       expect(campaign).toBeDefined();
-      const perLocale = jurisdiction.locales.map((locale) => campaign!.spec.content[locale]!.statistics);
+      const published = demoPublishedSpec(campaign!);
+      // As written, each locale names the figure by its directory key and gives only its words.
+      for (const locale of jurisdiction.locales)
+        for (const statistic of campaign!.spec.content[locale]!.statistics)
+          expect(statistic.value).toBeUndefined();
+      const perLocale = jurisdiction.locales.map((locale) => published.content[locale]!.statistics);
       for (const statistics of perLocale) {
         expect(statistics.length).toBeGreaterThanOrEqual(1);
         for (const statistic of statistics) {
@@ -68,7 +75,9 @@ describe('demo content', () => {
       expect(elsewhere.spec.content[jurisdiction.defaultLocale]!.resources.at(-1)?.url).toBe(
         'https://caveat.example.org/check',
       );
-      expect(checkSpecRules(elsewhere.spec, jurisdiction)).toEqual([]);
+      expect(checkSpecRules(elsewhere.spec, jurisdiction, demoDirectoryEntries(jurisdiction.code))).toEqual(
+        [],
+      );
     },
   );
 });
@@ -102,6 +111,17 @@ describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) =>
 
   it('seeding again changes nothing', async () => {
     expect((await seedDemo(caveat, pino({ level: 'silent' }))).created).toEqual([]);
+  });
+
+  it('keeps each jurisdiction’s numbers once, in its directory, marked [Demo]', async () => {
+    const hk = await loadDirectory(caveat.db, 'HK');
+    expect(hk.find((entry) => entry.key === 'adcc-18222')).toMatchObject({
+      kind: 'resource',
+      phone: '18222',
+    });
+    for (const jurisdiction of demoJurisdictions)
+      for (const entry of await loadDirectory(caveat.db, jurisdiction.code))
+        expect(entry.label).toMatch(/^\[Demo\]/);
   });
 
   it('warns a Hong Kong user with Scameter and 18222, with the README key', async () => {

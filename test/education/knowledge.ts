@@ -1,4 +1,4 @@
-import { demoCampaigns } from '../../src/demo/campaigns.js';
+import { demoCampaigns, demoPublishedSpec } from '../../src/demo/campaigns.js';
 import { demoJurisdictions } from '../../src/demo/jurisdictions.js';
 import type { QuizKnowledge } from '../../src/education/bank.js';
 import { LookalikeDetector } from '../../src/intelligence/lookalike.js';
@@ -31,6 +31,7 @@ export function demoKnowledge(jurisdiction: string, registry = demoRegistry()): 
   return {
     jurisdiction: j,
     ...registry,
-    campaign: { id: campaign.id, version: 1, content: campaign.spec.content },
+    // The content screening serves: published, with the directory's numbers written in.
+    campaign: { id: campaign.id, version: 1, content: demoPublishedSpec(campaign).content },
   };
 }

@@ -29,22 +29,20 @@ export const taiwanContent: Record<string, LocalizedContent> = {
     resources: [
       {
         id: 'npa-165-hotline',
+        ref: 'npa-165-hotline',
         name: '165 反詐騙諮詢專線',
-        phone: '165',
         purpose: '轉出前向警方查證是否為詐騙',
-        checkBeforeSend: true,
       },
       {
         id: 'npa-165-site',
+        ref: 'npa-165-site',
         name: '165 全民防騙網',
-        url: 'https://165.npa.gov.tw/',
         purpose: '查詢最新詐騙手法與可疑網站',
-        checkBeforeSend: true,
       },
     ],
     contacts: [
-      { name: '165 反詐騙諮詢專線', phone: '165' },
-      { name: '報案', phone: '110' },
+      { ref: 'contact-npa-165', name: '165 反詐騙諮詢專線' },
+      { ref: 'contact-police-110', name: '報案' },
     ],
     statistics: demoStatistics('TW', 'zh-Hant'),
     neverCallNotice: '我們絕不會打電話要求你轉帳、提供密碼或驗證碼。',
@@ -76,22 +74,20 @@ export const taiwanContent: Record<string, LocalizedContent> = {
     resources: [
       {
         id: 'npa-165-hotline',
+        ref: 'npa-165-hotline',
         name: '165 Anti-Fraud Hotline',
-        phone: '165',
         purpose: 'Check with the police before you send',
-        checkBeforeSend: true,
       },
       {
         id: 'npa-165-site',
+        ref: 'npa-165-site',
         name: '165 Anti-Fraud website',
-        url: 'https://165.npa.gov.tw/',
         purpose: 'Current scam tactics and suspicious sites',
-        checkBeforeSend: true,
       },
     ],
     contacts: [
-      { name: '165 Anti-Fraud Hotline', phone: '165' },
-      { name: 'Police', phone: '110' },
+      { ref: 'contact-npa-165', name: '165 Anti-Fraud Hotline' },
+      { ref: 'contact-police-110', name: 'Police' },
     ],
     statistics: demoStatistics('TW', 'en'),
     neverCallNotice: 'We will never call you to ask for a transfer, a password or a code.',

@@ -32,30 +32,26 @@ export const unitedKingdomContent: Record<string, LocalizedContent> = {
     resources: [
       {
         id: 'fca-scamsmart',
+        ref: 'fca-scamsmart',
         name: 'FCA ScamSmart',
-        url: 'https://www.fca.org.uk/scamsmart',
         purpose: 'Check an investment offer or firm against the FCA Warning List',
-        checkBeforeSend: true,
       },
       {
         id: 'action-fraud',
+        ref: 'action-fraud',
         name: 'Action Fraud',
-        url: 'https://www.actionfraud.police.uk/',
-        phone: '0300 123 2040',
         purpose: 'Report fraud and get advice',
-        checkBeforeSend: false,
       },
       {
         id: 'stop-scams-159',
+        ref: 'stop-scams-159',
         name: 'Stop Scams UK 159',
-        phone: '159',
         purpose: 'Reach your bank safely if you are unsure about a call or request',
-        checkBeforeSend: true,
       },
     ],
     contacts: [
-      { name: 'Action Fraud', phone: '0300 123 2040', url: 'https://www.actionfraud.police.uk/' },
-      { name: 'Suspicious Email Reporting Service', email: 'report@phishing.gov.uk' },
+      { ref: 'contact-action-fraud', name: 'Action Fraud' },
+      { ref: 'contact-sers', name: 'Suspicious Email Reporting Service' },
     ],
     statistics: demoStatistics('GB', 'en'),
     neverCallNotice:
