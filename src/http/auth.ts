@@ -121,7 +121,10 @@ export class Authenticator {
    * A preHandler admitting callers with the permission (and event tokens where allowed). A session
    * changing anything must also prove, with its CSRF token, that the request comes from the console.
    */
-  require(permission: Permission, options: { eventTokens?: boolean } = {}) {
+  require(permission: Permission | readonly Permission[], options: { eventTokens?: boolean } = {}) {
+    // Several permissions: any one of them admits (triage staff, or a reviewer reading what is shared).
+    const needed: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+    const named = needed.join(' or ');
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const principal = await this.principal(request);
       if (!principal) {
@@ -132,7 +135,7 @@ export class Authenticator {
       const allowed =
         principal.kind === 'event_token'
           ? options.eventTokens === true
-          : principal.permissions.has(permission);
+          : needed.some((p) => principal.permissions.has(p));
       if (!allowed && principal.kind === 'session' && principal.mustEnrolTotp) {
         return sendProblem(
           reply,
@@ -149,8 +152,8 @@ export class Authenticator {
       if (!allowed) {
         const field = principal.kind === 'session' ? 'headers/cookie' : 'headers/authorization';
         const who = principal.kind === 'session' ? `the ${principal.session.user.role} role` : 'this key';
-        return sendProblem(reply, 403, `${field}: ${who} lacks the ${permission} permission`, [
-          { field, message: `needs ${permission}` },
+        return sendProblem(reply, 403, `${field}: ${who} lacks the ${named} permission`, [
+          { field, message: `needs ${named}` },
         ]);
       }
       if (principal.kind === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -12,6 +12,8 @@ export type Permission =
   | 'campaigns.edit'
   | 'campaigns.review'
   | 'reports.triage'
+  // Reading, never triaging, the scam reports of one's own jurisdiction when the exchange shares them.
+  | 'reports.shared'
   // Answering police requests; overriding an agency's data-sharing policy is a named admin's act.
   | 'police.respond'
   | 'police.override'
@@ -58,7 +60,7 @@ const ROLE_GRANTS: Record<ConsoleRole, readonly Permission[]> = {
     'decisions.release',
   ],
   analyst: ['admin.read', 'campaigns.read', 'reports', 'lookup', 'reports.triage', 'decisions.release'],
-  partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports'],
+  partner_reviewer: ['campaigns.read', 'campaigns.edit', 'campaigns.review', 'reports', 'reports.shared'],
   le_responder: ['police.respond', 'lookup'],
 };
 

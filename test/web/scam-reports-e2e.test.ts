@@ -439,15 +439,60 @@ describe.skipIf(!browserAvailable)(
       expect(publicView).not.toMatch(/reporter|hk-user|promotion site/i);
     }, 90_000);
 
-    it('a partner reviewer sees no reports by default: no link, no page, no API', async () => {
+    it('a partner reviewer sees no reports by default, and reads them (no triage, no reporter data) once the exchange shares them', async () => {
       const reviewer = await signIn('reviewer.mo@demo.caveat.example');
       const nav = reviewer.getByRole('navigation', { name: 'Main' });
       await expect(nav.getByRole('link', { name: 'Scam reports' }).count()).resolves.toBe(0);
       await expect(nav.getByRole('link', { name: 'Clusters' }).count()).resolves.toBe(0);
       await reviewer.goto(`${baseUrl}/console/scam-reports`);
-      await reviewer.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+      await reviewer
+        .getByRole('alert')
+        .getByText(/does not share MO scam reports/)
+        .waitFor();
       const list = await reviewer.request.get(`${baseUrl}/v1/admin/scam-reports`);
-      expect([403, 404]).toContain(list.status());
-    }, 60_000);
+      expect(list.status()).toBe(403);
+
+      // The exchange's admin shares Macau's reports from the Scam reports page.
+      const admin = await signIn('admin@demo.caveat.example');
+      await admin.goto(`${baseUrl}/console/scam-reports`);
+      await admin.getByRole('heading', { level: 2, name: 'Sharing with police reviewers' }).waitFor();
+      expect(await seriousViolations(admin)).toEqual([]);
+      await admin.getByRole('button', { name: 'Share MO reports' }).click();
+      await admin.getByRole('button', { name: 'Share', exact: true }).click();
+      await admin.getByRole('status').getByText('MO reports are now shared').waitFor();
+
+      const filed = await http.app.inject({
+        method: 'POST',
+        url: '/public/scam-reports',
+        remoteAddress: '198.51.100.77',
+        payload: {
+          jurisdiction: 'MO',
+          category: 'impersonation_police',
+          identifiers: [{ value: '+853 6612 3456' }],
+          description: 'A caller said he was from the Judiciary Police and asked for a transfer.',
+          consentToPoliceContact: true,
+          reporterContact: { email: 'mo-victim@example.com' },
+        },
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const { reference } = filed.json<{ reference: string }>();
+
+      await reviewer.reload();
+      await nav.getByRole('link', { name: 'Scam reports' }).click();
+      const row = reviewer.getByRole('row').filter({ hasText: reference });
+      await row.waitFor();
+      await expect(reviewer.getByRole('button', { name: /Assign .* to me/ }).count()).resolves.toBe(0);
+      await row.getByRole('link').first().click();
+      await reviewer.getByRole('heading', { level: 1, name: `Report ${reference}` }).waitFor();
+      await reviewer.getByText('Shared with you for reading by the exchange').waitFor();
+      await expect(reviewer.getByRole('heading', { name: 'Notes' }).count()).resolves.toBe(0);
+      await expect(reviewer.content()).resolves.not.toContain('mo-victim@example.com');
+      expect(await seriousViolations(reviewer)).toEqual([]);
+
+      await admin.getByRole('button', { name: 'Stop sharing MO reports' }).click();
+      await admin.getByRole('button', { name: 'Stop sharing', exact: true }).click();
+      await admin.getByRole('status').getByText('MO reports are no longer shared').waitFor();
+      expect((await reviewer.request.get(`${baseUrl}/v1/admin/scam-reports`)).status()).toBe(403);
+    }, 90_000);
   },
 );

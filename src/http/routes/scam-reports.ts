@@ -36,6 +36,8 @@ import { sendProblem } from '../problem.js';
 import { refuseUpload } from '../upload-refusal.js';
 import { problemResponses } from '../schemas.js';
 import { requireVisible, SECURITY } from '../scope.js';
+import { ScamReportSharing } from '../../store/scam-report-sharing.js';
+import type { ReportDetail } from '../../scam-reports/model.js';
 
 const IdParams = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 64 }) },
@@ -70,6 +72,31 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
     };
     const triage = { preHandler: auth.require('reports.triage') };
     const visible = (request: FastifyRequest) => request.principal?.jurisdiction ?? null;
+    // Triage staff read everything they may see; a partner's reviewer reads its jurisdiction's
+    // reports only once the exchange shares them, and never the reporter's data or staff notes.
+    const sharing = new ScamReportSharing(caveat.db);
+    const readable = { preHandler: auth.require(['reports.triage', 'reports.shared']) };
+    async function sharedOnly(request: FastifyRequest): Promise<boolean> {
+      const principal = request.principal;
+      if (!principal || principal.kind === 'event_token' || principal.permissions.has('reports.triage'))
+        return false;
+      const jurisdiction = principal.jurisdiction;
+      if (!jurisdiction || !(await sharing.isShared(jurisdiction)))
+        throw new RequestProblem(
+          'forbidden',
+          `headers/cookie: the exchange does not share ${jurisdiction ?? 'its'} scam reports with partner reviewers`,
+          [{ field: 'headers/cookie', message: 'scam reports are not shared with this jurisdiction' }],
+        );
+      return true;
+    }
+    const withoutReporter = (report: ReportDetail): ReportDetail => ({
+      ...report,
+      reporterContact: null,
+      userPseudonym: null,
+      decisionId: null,
+      notes: [],
+      evidence: [],
+    });
 
     app.post(
       '/v1/scam-reports',
@@ -182,7 +209,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
     app.get(
       '/v1/admin/scam-reports',
       {
-        ...triage,
+        ...readable,
         schema: {
           tags: ['scam-reports'],
           summary: 'The triage inbox, newest first, with filters and a cursor',
@@ -191,13 +218,16 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
           response: { 200: ReportListSchema, ...responses },
         },
       },
-      async (request) => service.list(request.query, visible(request)),
+      async (request) => {
+        await sharedOnly(request);
+        return service.list(request.query, visible(request));
+      },
     );
 
     app.get(
       '/v1/admin/scam-reports/:id',
       {
-        ...triage,
+        ...readable,
         schema: {
           tags: ['scam-reports'],
           summary: 'One report with its identifiers, notes and evidence list',
@@ -207,10 +237,11 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
         },
       },
       async (request) => {
+        const shared = await sharedOnly(request);
         const report = await service.detail(request.params.id);
         if (!report) throw RequestProblem.notFound('params/id', 'no such report');
         requireVisible(request, report.jurisdiction, 'params/id', 'such report');
-        return report;
+        return shared ? withoutReporter(report) : report;
       },
     );
 
@@ -290,7 +321,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
     app.get(
       '/v1/admin/scam-clusters',
       {
-        ...triage,
+        ...readable,
         schema: {
           tags: ['scam-reports'],
           summary: 'Clusters of reports sharing an identifier or a lookalike target',
@@ -299,7 +330,10 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
           response: { 200: Type.Object({ items: Type.Array(ClusterSummarySchema) }), ...responses },
         },
       },
-      async (request) => ({ items: await service.clusters(request.query, visible(request)) }),
+      async (request) => {
+        await sharedOnly(request);
+        return { items: await service.clusters(request.query, visible(request)) };
+      },
     );
 
     app.get(
@@ -324,7 +358,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
     app.get(
       '/v1/admin/scam-clusters/:id',
       {
-        ...triage,
+        ...readable,
         schema: {
           tags: ['scam-reports'],
           summary: 'One cluster: reports, identifiers, counts, total loss per asset, first and last seen',
@@ -334,6 +368,7 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
         },
       },
       async (request) => {
+        await sharedOnly(request);
         await visibleCluster(request, request.params.id);
         const cluster = await service.cluster(request.params.id);
         if (!cluster) throw RequestProblem.notFound('params/id', 'no such cluster');
@@ -400,6 +435,76 @@ export function scamReportRoutes(caveat: Caveat, auth: Authenticator): FastifyPl
       async (request) => {
         await visibleCluster(request, request.params.id);
         return service.refer(request.params.id, request.body.partnerId, actorOf(request));
+      },
+    );
+
+    const SharingSchema = Type.Object({
+      jurisdiction: Type.String(),
+      shared: Type.Boolean(),
+      sharedBy: Type.Union([Type.String(), Type.Null()]),
+      sharedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    });
+    app.get(
+      '/v1/admin/scam-report-sharing',
+      {
+        preHandler: auth.require('admin.read'),
+        schema: {
+          tags: ['scam-reports'],
+          summary: "Per jurisdiction: whether its partner's reviewers may read its scam reports",
+          security: SECURITY,
+          response: { 200: Type.Object({ jurisdictions: Type.Array(SharingSchema) }), ...responses },
+        },
+      },
+      async () => ({ jurisdictions: await sharing.list() }),
+    );
+
+    app.get(
+      '/v1/console/scam-report-sharing',
+      {
+        preHandler: auth.require(['reports.triage', 'reports.shared']),
+        schema: {
+          tags: ['scam-reports'],
+          summary: 'Whether the caller may read scam reports (the console shows the pages only then)',
+          security: SECURITY,
+          response: { 200: Type.Object({ shared: Type.Boolean() }), ...responses },
+        },
+      },
+      async (request) => {
+        try {
+          await sharedOnly(request);
+          return { shared: true };
+        } catch (error) {
+          if (error instanceof RequestProblem && error.kind === 'forbidden') return { shared: false };
+          throw error;
+        }
+      },
+    );
+
+    app.put(
+      '/v1/admin/scam-report-sharing/:code',
+      {
+        preHandler: auth.require('admin'),
+        schema: {
+          tags: ['scam-reports'],
+          summary:
+            "Share (or stop sharing) a jurisdiction's scam reports with its partner's reviewers: read only, " +
+            'without reporter contact, pseudonym, staff notes or evidence files; audited',
+          security: SECURITY,
+          params: Type.Object(
+            { code: Type.String({ pattern: '^[A-Z]{2}$', description: 'Jurisdiction code, e.g. HK' }) },
+            { additionalProperties: false },
+          ),
+          body: Type.Object({ shared: Type.Boolean() }, { additionalProperties: false }),
+          response: { 200: SharingSchema, ...responses },
+        },
+      },
+      async (request) => {
+        const { code } = request.params;
+        if (!(await sharing.set(code, request.body.shared, actorOf(request))))
+          throw RequestProblem.notFound('params/code', `no jurisdiction ${code}`);
+        const state = (await sharing.list()).find((j) => j.jurisdiction === code);
+        if (!state) throw RequestProblem.notFound('params/code', `no jurisdiction ${code}`);
+        return state;
       },
     );
 

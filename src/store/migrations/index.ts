@@ -21,6 +21,7 @@ import { publishControls } from './021-publish-controls.js';
 import { jurisdictionDirectory } from './022-jurisdiction-directory.js';
 import { review } from './023-review.js';
 import { officialChannelJurisdiction } from './024-official-channel-jurisdiction.js';
+import { scamReportSharing } from './025-scam-report-sharing.js';
 
 export interface Migration {
   version: number;
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'jurisdiction-directory', sql: jurisdictionDirectory },
   { version: 23, name: 'review', sql: review },
   { version: 24, name: 'official-channel-jurisdiction', sql: officialChannelJurisdiction },
+  { version: 25, name: 'scam-report-sharing', sql: scamReportSharing },
 ];

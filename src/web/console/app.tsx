@@ -63,12 +63,15 @@ export function App() {
               />
               <Route path="quiz" element={<QuizTab />} />
             </Route>
-            <Route element={<RequireRole roles={['admin', 'analyst']} />}>
-              <Route path="audit" element={<AuditPage />} />
+            {/* Reviewers read these when the exchange shares its reports; the API decides. */}
+            <Route element={<RequireRole roles={['admin', 'analyst', 'partner_reviewer']} />}>
               <Route path="scam-reports" element={<ReportsPage />} />
               <Route path="scam-reports/:id" element={<ReportPage />} />
               <Route path="scam-clusters" element={<ClustersPage />} />
               <Route path="scam-clusters/:id" element={<ClusterPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['admin', 'analyst']} />}>
+              <Route path="audit" element={<AuditPage />} />
               <Route path="disputes" element={<DisputesPage />} />
               <Route path="holds" element={<HoldsPage />} />
             </Route>

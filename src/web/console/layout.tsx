@@ -4,6 +4,7 @@ import { errorMessage } from './api.js';
 import { roleLabel, useSession, useUser } from './session.js';
 import type { Role } from './types.js';
 import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
+import { useResource } from './hooks.js';
 import {
   CONSOLE_LANGUAGE_NAMES,
   CONSOLE_LANGUAGES,
@@ -14,8 +15,9 @@ import {
 
 const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
-  { to: '/scam-reports', label: 'nav.scamReports', roles: ['admin', 'analyst'] },
-  { to: '/scam-clusters', label: 'nav.clusters', roles: ['admin', 'analyst'] },
+  // Reviewers see these two only while the exchange shares their jurisdiction's reports.
+  { to: '/scam-reports', label: 'nav.scamReports', roles: ['admin', 'analyst', 'partner_reviewer'] },
+  { to: '/scam-clusters', label: 'nav.clusters', roles: ['admin', 'analyst', 'partner_reviewer'] },
   { to: '/disputes', label: 'nav.disputes', roles: ['admin', 'analyst'] },
   { to: '/holds', label: 'nav.holds', roles: ['admin', 'analyst'] },
   { to: '/jurisdictions', label: 'nav.jurisdictions', roles: ['admin'] },
@@ -37,6 +39,15 @@ export function Layout() {
   const { signOut } = useSession();
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const { t, i18n } = useT();
+  const sharing = useResource<{ shared: boolean }>(
+    user.role === 'partner_reviewer' ? '/v1/console/scam-report-sharing' : null,
+  );
+  const reportsShared = sharing.state.status === 'ready' && sharing.state.data.shared;
+  const shown = (link: (typeof links)[number]) =>
+    link.roles.includes(user.role) &&
+    (user.role !== 'partner_reviewer' ||
+      (link.to !== '/scam-reports' && link.to !== '/scam-clusters') ||
+      reportsShared);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -74,16 +85,14 @@ export function Layout() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {links
-              .filter((link) => link.roles.includes(user.role))
-              .map((link) => (
-                <li key={link.to}>
-                  <NavLink to={link.to}>
-                    {t(link.label)}
-                    {link.to === '/police-requests' && <PoliceInboxBadge />}
-                  </NavLink>
-                </li>
-              ))}
+            {links.filter(shown).map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to}>
+                  {t(link.label)}
+                  {link.to === '/police-requests' && <PoliceInboxBadge />}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         {signOutError && (

@@ -7,6 +7,7 @@ import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatCount, formatTime } from '../format.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useUser } from '../session.js';
 import type { ClusterDetail, ConfirmRiskLevel, Partner, ReportCategory, ScamType } from '../types.js';
 import { clusterName } from './clusters-page.js';
 import {
@@ -38,6 +39,8 @@ export function ClusterPage() {
   const cluster = state.status === 'ready' ? state.data : null;
   useDocumentTitle(cluster ? clusterName(cluster) : 'Cluster');
   const [done, setDone] = useState<string | null>(null);
+  // A partner's reviewer reads the case; confirming, rejecting and referring stay with the exchange.
+  const readOnly = useUser().role === 'partner_reviewer';
 
   if (!cluster) {
     return (
@@ -127,21 +130,23 @@ export function ClusterPage() {
         ))}
       </DataTable>
 
-      <div className="actions-row">
-        {cluster.status !== 'referred' && (
-          <ConfirmForm
-            key={`confirm-${cluster.status}`}
-            cluster={cluster}
-            onDone={() => finished('Cluster confirmed: its identifiers are now indicators.')}
-          />
-        )}
-        {cluster.status === 'open' && (
-          <RejectForm cluster={cluster} onDone={() => finished('Cluster rejected: not a scam.')} />
-        )}
-        {(cluster.status === 'confirmed' || cluster.status === 'referred') && (
-          <ReferForm cluster={cluster} onDone={(partner) => finished(`Cluster referred to ${partner}.`)} />
-        )}
-      </div>
+      {!readOnly && (
+        <div className="actions-row">
+          {cluster.status !== 'referred' && (
+            <ConfirmForm
+              key={`confirm-${cluster.status}`}
+              cluster={cluster}
+              onDone={() => finished('Cluster confirmed: its identifiers are now indicators.')}
+            />
+          )}
+          {cluster.status === 'open' && (
+            <RejectForm cluster={cluster} onDone={() => finished('Cluster rejected: not a scam.')} />
+          )}
+          {(cluster.status === 'confirmed' || cluster.status === 'referred') && (
+            <ReferForm cluster={cluster} onDone={(partner) => finished(`Cluster referred to ${partner}.`)} />
+          )}
+        </div>
+      )}
     </>
   );
 }

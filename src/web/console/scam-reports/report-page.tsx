@@ -18,6 +18,8 @@ export function ReportPage() {
   const { state, reload } = useResource<ReportDetail>(path`/v1/admin/scam-reports/${id}`);
   const report = state.status === 'ready' ? state.data : null;
   useDocumentTitle(report ? `Report ${report.reference}` : 'Scam report');
+  // A partner's reviewer reads what the exchange shares; triage stays with the exchange's staff.
+  const readOnly = useUser().role === 'partner_reviewer';
 
   if (!report) {
     return (
@@ -113,7 +115,13 @@ export function ReportPage() {
       </blockquote>
 
       <h2>Evidence</h2>
-      {report.evidence.length === 0 ? (
+      {readOnly ? (
+        <p>
+          {report.evidenceCount === 0
+            ? 'No files attached.'
+            : `${report.evidenceCount} file(s) attached; the exchange keeps evidence files for its own staff.`}
+        </p>
+      ) : report.evidence.length === 0 ? (
         <p>No files attached.</p>
       ) : (
         <ul>
@@ -130,24 +138,33 @@ export function ReportPage() {
         </ul>
       )}
 
-      <TriageForm report={report} onDone={reload} />
-
-      <h2>Notes</h2>
-      {report.notes.length === 0 ? (
-        <p>No notes yet.</p>
+      {readOnly ? (
+        <p className="hint">
+          Shared with you for reading by the exchange: the reporter&apos;s contact, pseudonym and the
+          staff&apos;s notes are withheld; the exchange&apos;s analysts triage.
+        </p>
       ) : (
-        <ol className="notes-list">
-          {report.notes.map((note) => (
-            <li key={note.id}>
-              <p className="hint">
-                {note.author}, {formatTime(note.createdAt)}
-              </p>
-              <p dir="auto">{note.text}</p>
-            </li>
-          ))}
-        </ol>
+        <>
+          <TriageForm report={report} onDone={reload} />
+
+          <h2>Notes</h2>
+          {report.notes.length === 0 ? (
+            <p>No notes yet.</p>
+          ) : (
+            <ol className="notes-list">
+              {report.notes.map((note) => (
+                <li key={note.id}>
+                  <p className="hint">
+                    {note.author}, {formatTime(note.createdAt)}
+                  </p>
+                  <p dir="auto">{note.text}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <NoteForm reportId={report.id} onDone={reload} />
+        </>
       )}
-      <NoteForm reportId={report.id} onDone={reload} />
     </>
   );
 }

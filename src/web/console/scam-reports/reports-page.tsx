@@ -9,6 +9,7 @@ import { useDocumentTitle, useResource } from '../hooks.js';
 import { useUser } from '../session.js';
 import type { Jurisdiction, ReportList, ReportSummary } from '../types.js';
 import { categoryLabel, options, reportStatusLabel, labelOf } from './labels.js';
+import { SharingPanel } from './sharing-panel.js';
 import './scam-reports.css';
 
 const FILTERS = ['status', 'jurisdiction', 'category', 'assignee', 'cluster', 'q'] as const;
@@ -94,6 +95,7 @@ export function ReportsPage() {
         Reports from users, exchanges and the public check page. Unconfirmed reports never block anyone;
         confirm a cluster to turn its identifiers into warnings.
       </p>
+      {user.role === 'admin' && <SharingPanel />}
       <form onSubmit={apply} className="filter-bar" role="search" aria-label="Filter the reports">
         <SelectField
           label="Status"
@@ -184,7 +186,7 @@ export function ReportsPage() {
                 )}
               </td>
               <td>
-                {report.assignee !== user.email && (
+                {user.role !== 'partner_reviewer' && report.assignee !== user.email && (
                   <button type="button" className="button-quiet" onClick={() => void assignToMe(report)}>
                     Assign {report.reference} to me
                   </button>
