@@ -94,7 +94,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
       const unique = errors.filter(
         (e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i,
       );
-      return sendProblem(reply, 400, unique.map((e) => `${e.field} ${e.message}`).join('; '), unique);
+      // A campaign spec that does not match the content shape is well-formed JSON whose content is
+      // not a campaign: 422 naming the path, as the spec rules answer; anything else is a bad request.
+      const specOnly = unique.length > 0 && unique.every((e) => e.field.startsWith('body/spec/'));
+      return sendProblem(
+        reply,
+        specOnly ? 422 : 400,
+        unique.map((e) => `${e.field} ${e.message}`).join('; '),
+        unique,
+      );
     }
     const status = error.statusCode ?? 500;
     if (status >= 500 && isStoreUnavailable(error)) {
