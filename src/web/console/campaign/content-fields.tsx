@@ -1,5 +1,6 @@
 import { TextField } from '../components/fields.js';
-import type { ErrorsAt } from '../components/problems.js';
+import { mergeErrors, type ErrorsAt } from '../components/problems.js';
+import { useT } from '../i18n/index.js';
 import type { LocalizedContent } from '../types.js';
 import { ContactsEditor } from './contacts-editor.js';
 import { QuestionsEditor } from './questions-editor.js';
@@ -18,13 +19,14 @@ interface Props {
 export function ContentFields({ content, onChange, errors }: Props) {
   const set = <K extends keyof LocalizedContent>(key: K, value: LocalizedContent[K]) =>
     onChange({ ...content, [key]: value });
-  const tipErrors = content.tips.flatMap((_, i) => errors(`/tips/${i}`) ?? []);
+  const { t } = useT('editor');
+  const tipErrors = content.tips.map((_, i) => errors(`/tips/${i}`));
   return (
     <>
       <fieldset className="stack">
-        <legend>Message</legend>
+        <legend>{t('message.legend')}</legend>
         <TextField
-          label="Title"
+          label={t('message.title')}
           dir="auto"
           value={content.title}
           onChange={(v) => set('title', v)}
@@ -32,7 +34,7 @@ export function ContentFields({ content, onChange, errors }: Props) {
           errors={errors('/title')}
         />
         <TextField
-          label="Body"
+          label={t('message.body')}
           dir="auto"
           multiline
           rows={6}
@@ -42,29 +44,29 @@ export function ContentFields({ content, onChange, errors }: Props) {
           errors={errors('/body')}
         />
         <TextField
-          label="Never-call notice"
+          label={t('message.neverCall')}
           dir="auto"
           multiline
           rows={2}
           maxLength={400}
           value={content.neverCallNotice}
           onChange={(v) => set('neverCallNotice', v)}
-          hint="What the exchange and the police will never ask, e.g. to move funds to a “safe account”."
+          hint={t('message.neverCallHint')}
           errors={errors('/neverCallNotice')}
         />
         <TextField
-          label="Tips (one per line)"
+          label={t('message.tips')}
           dir="auto"
           multiline
           rows={5}
           value={content.tips.join('\n')}
           onChange={(v) => set('tips', splitLines(v))}
-          hint="Up to 12 tips; blank lines are ignored."
-          errors={[...(errors('/tips') ?? []), ...tipErrors]}
+          hint={t('message.tipsHint')}
+          errors={mergeErrors(errors('/tips'), tipErrors)}
         />
         <div className="form-grid">
           <TextField
-            label="Acknowledge button label (optional)"
+            label={t('message.acknowledgeLabel')}
             dir="auto"
             maxLength={80}
             value={content.acknowledgeLabel ?? ''}
@@ -72,7 +74,7 @@ export function ContentFields({ content, onChange, errors }: Props) {
             errors={errors('/acknowledgeLabel')}
           />
           <TextField
-            label="Cancel button label (optional)"
+            label={t('message.cancelLabel')}
             dir="auto"
             maxLength={80}
             value={content.cancelLabel ?? ''}

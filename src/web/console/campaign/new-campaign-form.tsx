@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { LoadError } from '../components/problems.js';
 import { useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { Campaign, Jurisdiction, Partner } from '../types.js';
 import { latestSpec } from './campaign-model.js';
 import { copiedSpec, starterSpec } from './spec-template.js';
@@ -12,6 +13,7 @@ import { copiedSpec, starterSpec } from './spec-template.js';
 const STARTER = '';
 
 export function NewCampaignForm({ campaigns, partners }: { campaigns: Campaign[]; partners: Partner[] }) {
+  const { t } = useT('campaigns');
   const navigate = useNavigate();
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const [id, setId] = useState('');
@@ -50,28 +52,34 @@ export function NewCampaignForm({ campaigns, partners }: { campaigns: Campaign[]
   return (
     <FormPanel
       headingId="new-campaign-heading"
-      title="New campaign"
+      title={t('create.title')}
       error={error}
-      failedTitle="The campaign was not created."
-      submitLabel="Create campaign"
+      failedTitle={t('create.failed')}
+      submitLabel={t('create.submit')}
       submitDisabled={busy || !chosen}
       onSubmit={submit}
     >
       <TextField
-        label="Campaign ID"
+        label={t('create.id')}
         required
         value={id}
         onChange={setId}
-        hint="Lowercase letters, digits and dashes, e.g. hk-crypto-romance-2026. It appears in reports and cannot change."
+        hint={t('create.idHint')}
         pattern="[a-z0-9][a-z0-9\-]*"
         errors={fieldErrors('/id')}
       />
-      <TextField label="Name" required value={name} onChange={setName} errors={fieldErrors('/name')} />
+      <TextField
+        label={t('create.name')}
+        required
+        value={name}
+        onChange={setName}
+        errors={fieldErrors('/name')}
+      />
       <SelectField
-        label="Jurisdiction"
+        label={t('create.jurisdiction')}
         required
         value={jurisdiction}
-        placeholder="Choose a jurisdiction"
+        placeholder={t('create.chooseJurisdiction')}
         options={allJurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
         onChange={(code) => {
           setJurisdiction(code);
@@ -81,28 +89,28 @@ export function NewCampaignForm({ campaigns, partners }: { campaigns: Campaign[]
         errors={fieldErrors('/jurisdiction')}
       />
       <SelectField
-        label="Partner"
+        label={t('create.partner')}
         value={partnerId}
-        placeholder="No partner (no partner review needed)"
+        placeholder={t('create.noPartner')}
         options={localPartners.map((p) => ({ value: p.id, label: p.name }))}
         onChange={setPartnerId}
         disabled={!jurisdiction}
-        hint="A campaign with a partner can be published only after the partner approves it."
+        hint={t('create.partnerHint')}
         errors={fieldErrors('/partnerId')}
       />
       <SelectField
-        label="Start from"
+        label={t('create.startFrom')}
         value={copyFrom}
         options={[
           {
             value: STARTER,
-            label: `A short starter warning in ${chosen?.defaultLocale ?? 'the default locale'}`,
+            label: t('create.starter', { locale: chosen?.defaultLocale ?? t('create.defaultLocale') }),
           },
-          ...sources.map((c) => ({ value: c.id, label: `A copy of ${c.name}` })),
+          ...sources.map((c) => ({ value: c.id, label: t('create.copyOf', { name: c.name }) })),
         ]}
         onChange={setCopyFrom}
         disabled={!jurisdiction}
-        hint="The new campaign starts as a draft; nothing is shown to users until it is published."
+        hint={t('create.startHint')}
       />
     </FormPanel>
   );

@@ -1,25 +1,44 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { SelectField } from '../components/fields.js';
 import { ProblemText } from '../components/problems.js';
+import { currentLanguage, useT } from '../i18n/index.js';
 import type { CampaignSpec, PreviewResponse, WarningDecision } from '../types.js';
+import { languageName } from '../validation/describe-problem.js';
+import './editor.css';
 
 interface Props {
   campaignId: string;
   /** Already cleaned (see cleanSpec): exactly what would be saved. */
   spec: CampaignSpec;
   locale: string;
+  /**
+   * The server's verdict on the spec with each answer: null when it rendered, the refusal (field
+   * problems) when it did not. The workspace marks the fields from it as the user types.
+   */
+  onChecked?: (refusal: ApiError | null) => void;
 }
 
 const PREVIEW_URL = '/console/preview.html';
 const DEBOUNCE_MS = 300;
 
-type PreviewState = { status: 'idle' | 'loading' | 'ready' } | { status: 'error'; error: unknown };
+type PreviewState =
+  | { status: 'idle' | 'loading' | 'ready' }
+  /** The draft is invalid: the last good preview stays, dimmed, until it is fixed. */
+  | { status: 'stale' }
+  | { status: 'error'; error: unknown };
+
+/** A refusal of the spec itself (400 schema, 422 rules), as opposed to a failure to ask. */
+const isRefusal = (error: unknown): error is ApiError =>
+  error instanceof ApiError && (error.status === 400 || error.status === 422) && error.errors.length > 0;
 
 /** Renders the unsaved spec on the server and shows it in the real element at phone width. */
-export function PreviewPane({ campaignId, spec, locale }: Props) {
+export function PreviewPane({ campaignId, spec, locale, onChecked }: Props) {
+  const { t } = useT('editor');
   const frame = useRef<HTMLIFrameElement>(null);
   const latest = useRef<WarningDecision | null>(null);
+  const checked = useRef(onChecked);
+  checked.current = onChecked;
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   const variants = spec.experiment.variants.map((v) => v.key);
   const [variant, setVariant] = useState(variants[0] ?? '');
@@ -30,9 +49,10 @@ export function PreviewPane({ campaignId, spec, locale }: Props) {
   };
 
   useEffect(() => {
-    let stale = false;
+    let superseded = false;
     const timer = setTimeout(() => {
-      setState({ status: 'loading' });
+      // A stale preview stays stale (and dimmed) until an answer says otherwise.
+      setState((previous) => (previous.status === 'stale' ? previous : { status: 'loading' }));
       api
         .post<PreviewResponse>(`/v1/admin/campaigns/${encodeURIComponent(campaignId)}/preview`, {
           spec,
@@ -41,41 +61,59 @@ export function PreviewPane({ campaignId, spec, locale }: Props) {
           decision: spec.action,
         })
         .then(({ decision }) => {
-          if (stale) return;
+          if (superseded) return;
           latest.current = decision;
           post(decision);
           setState({ status: 'ready' });
+          checked.current?.(null);
         })
         .catch((error: unknown) => {
-          if (!stale) setState({ status: 'error', error });
+          if (superseded) return;
+          if (isRefusal(error)) {
+            setState({ status: 'stale' });
+            checked.current?.(error);
+          } else setState({ status: 'error', error });
         });
     }, DEBOUNCE_MS);
     return () => {
-      stale = true;
+      superseded = true;
       clearTimeout(timer);
     };
   }, [campaignId, spec, locale, chosenVariant]);
 
+  const language = languageName(locale, currentLanguage());
+  const stale = state.status === 'stale';
   return (
-    <section aria-labelledby="preview-heading" className="preview-pane">
-      <h2 id="preview-heading">Preview</h2>
+    <section
+      aria-labelledby="preview-heading"
+      className={`preview-pane${stale ? ' preview-stale' : ''}`}
+      data-preview-state={state.status}
+    >
+      <h2 id="preview-heading">{t('preview.heading')}</h2>
       <p className="hint">
-        The warning as a user sees it on a phone, in {locale}
-        {chosenVariant && variants.length > 1 ? `, variant ${chosenVariant}` : ''}. It updates as you type.
+        {chosenVariant && variants.length > 1
+          ? t('preview.hintVariant', { language, variant: chosenVariant })
+          : t('preview.hint', { language })}
       </p>
       {variants.length > 1 && (
         <SelectField
-          label="Variant"
+          label={t('preview.variant')}
           value={chosenVariant ?? ''}
           options={variants.map((v) => ({ value: v, label: v }))}
           onChange={setVariant}
         />
       )}
       <div aria-live="polite" className="preview-status">
-        {state.status === 'loading' && <p className="hint">Updating the preview…</p>}
+        {state.status === 'loading' && <p className="hint">{t('preview.updating')}</p>}
+        {stale && (
+          <div className="preview-stale-notice">
+            <p className="alert-title">{t('preview.staleTitle')}</p>
+            <p>{t('preview.staleHint')}</p>
+          </div>
+        )}
         {state.status === 'error' && (
           <div className="alert alert-error">
-            <p className="alert-title">The preview could not be rendered:</p>
+            <p className="alert-title">{t('preview.failed')}</p>
             <ProblemText error={state.error} />
           </div>
         )}
@@ -83,7 +121,7 @@ export function PreviewPane({ campaignId, spec, locale }: Props) {
       <iframe
         ref={frame}
         className="preview-frame"
-        title="Warning preview at phone width"
+        title={t('preview.frameTitle')}
         src={PREVIEW_URL}
         width={390}
         height={760}

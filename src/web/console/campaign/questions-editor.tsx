@@ -1,5 +1,6 @@
 import { SelectField, TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
+import { useT } from '../i18n/index.js';
 import type { Answer, CommonScam, LadderStepKey, Question } from '../types.js';
 import { ListEditor } from './list-editor.js';
 
@@ -10,12 +11,7 @@ interface Props {
   errors: ErrorsAt;
 }
 
-const STEPS: { value: LadderStepKey; label: string }[] = [
-  { value: 'warn', label: 'Warning only: no extra friction' },
-  { value: 'questions', label: 'Questions: keep asking' },
-  { value: 'cooling_off', label: 'Cooling-off: pause the withdrawal for a while' },
-  { value: 'review', label: 'Review: hold until the exchange’s staff have talked to the user' },
-];
+const STEPS: LadderStepKey[] = ['warn', 'questions', 'cooling_off', 'review'];
 
 /** Ids as the schema takes them (lowercase, digits, dashes); anything else is typed as a dash. */
 const slug = (text: string) =>
@@ -30,20 +26,22 @@ const slug = (text: string) =>
  * The ids, scams and steps must be the same in every locale; only the wording differs.
  */
 export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
+  const { t } = useT('editor');
   const scamOptions = [
-    { value: '', label: 'No particular scam' },
+    { value: '', label: t('questions.noScam') },
     ...scams.flatMap((scam, index) =>
-      scam.id ? [{ value: scam.id, label: scam.name || `Scam ${index + 1}` }] : [],
+      scam.id ? [{ value: scam.id, label: scam.name || t('questions.scamN', { n: index + 1 }) }] : [],
     ),
   ];
+  const stepOptions = STEPS.map((step) => ({ value: step, label: t(`questions.steps.${step}`) }));
   return (
     <ListEditor
-      legend="Questions"
-      itemName="Question"
+      legend={t('questions.legend')}
+      itemName={t('questions.item')}
       items={items}
       onChange={onChange}
       max={5}
-      hint="Asked before the countdown ends. Keep them short. Ids, scams and steps must match in every language; give a common scam an id to point an answer at it."
+      hint={t('questions.hint')}
       create={(): Question => ({
         id: `q${items.length + 1}`,
         prompt: '',
@@ -58,7 +56,7 @@ export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
         return (
           <div className="stack">
             <TextField
-              label="Question"
+              label={t('questions.prompt')}
               dir="auto"
               maxLength={200}
               value={question.prompt}
@@ -66,15 +64,15 @@ export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
               errors={at('/prompt')}
             />
             <TextField
-              label="Question id"
+              label={t('questions.id')}
               value={question.id}
               onChange={(id) => update({ ...question, id: slug(id) })}
-              hint="Stable: answers are measured by it. Lowercase letters, digits and dashes."
+              hint={t('questions.idHint')}
               errors={at('/id')}
             />
             <ListEditor<Answer>
-              legend="Answers"
-              itemName="Answer"
+              legend={t('questions.answers')}
+              itemName={t('questions.answerItem')}
               items={question.answers}
               max={6}
               onChange={(answers) => update({ ...question, answers })}
@@ -85,7 +83,7 @@ export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
                 return (
                   <div className="form-grid">
                     <TextField
-                      label="Answer"
+                      label={t('questions.answer')}
                       dir="auto"
                       maxLength={160}
                       value={answer.label}
@@ -93,13 +91,13 @@ export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
                       errors={answerAt('/label')}
                     />
                     <TextField
-                      label="Answer id"
+                      label={t('questions.answerId')}
                       value={answer.id}
                       onChange={(id) => updateAnswer({ ...answer, id: slug(id) })}
                       errors={answerAt('/id')}
                     />
                     <SelectField
-                      label="Shows this scam first"
+                      label={t('questions.scamFirst')}
                       value={answer.scam ?? ''}
                       options={scamOptions}
                       onChange={(scam) => {
@@ -109,13 +107,13 @@ export function QuestionsEditor({ items, scams, onChange, errors }: Props) {
                       errors={answerAt('/scam')}
                     />
                     <SelectField
-                      label="Then the ladder goes to"
+                      label={t('questions.then')}
                       value={answer.step}
-                      options={STEPS}
+                      options={stepOptions}
                       onChange={(step) =>
                         updateAnswer({
                           ...answer,
-                          step: (STEPS.find((s) => s.value === step) ?? STEPS[0]!).value,
+                          step: STEPS.find((s) => s === step) ?? 'warn',
                         })
                       }
                       errors={answerAt('/step')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Checkbox, SelectField, TextField } from '../components/fields.js';
-import type { ErrorsAt } from '../components/problems.js';
+import { mergeErrors, type ErrorsAt, type FieldErrors } from '../components/problems.js';
+import { useT } from '../i18n/index.js';
 import type { CampaignSpec } from '../types.js';
 import { numberText, optionalNumber, requiredNumber } from './numbers.js';
 
@@ -11,35 +12,36 @@ interface Props {
 }
 
 export function SettingsFields({ spec, onChange, errors }: Props) {
+  const { t } = useT('editor');
   const targeting = spec.targeting;
   const setTargeting = (patch: Partial<CampaignSpec['targeting']>) =>
     onChange({ ...spec, targeting: { ...targeting, ...patch } });
   return (
     <>
       <fieldset className="form-grid">
-        <legend>General settings</legend>
+        <legend>{t('settings.general')}</legend>
         <SelectField
-          label="Action"
+          label={t('settings.action')}
           value={spec.action}
           options={[
-            { value: 'warn', label: 'Warn: show the warning, the user may go ahead' },
-            { value: 'hold', label: 'Hold: show the warning and hold the withdrawal' },
+            { value: 'warn', label: t('settings.actionWarn') },
+            { value: 'hold', label: t('settings.actionHold') },
           ]}
           onChange={(action) => onChange({ ...spec, action: action === 'hold' ? 'hold' : 'warn' })}
           errors={errors('/action')}
         />
         <TextField
-          label="Minimum display (seconds)"
+          label={t('settings.minDisplay')}
           type="number"
           min={0}
           max={600}
           value={numberText(spec.minDisplaySeconds)}
           onChange={(text) => onChange({ ...spec, minDisplaySeconds: requiredNumber(text) })}
-          hint="How long the warning stays before the user can go ahead."
+          hint={t('settings.minDisplayHint')}
           errors={errors('/minDisplaySeconds')}
         />
         <TextField
-          label="Holdout share"
+          label={t('settings.holdout')}
           type="number"
           min={0}
           max={0.9}
@@ -48,21 +50,21 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
           onChange={(text) =>
             onChange({ ...spec, experiment: { ...spec.experiment, holdoutShare: requiredNumber(text) } })
           }
-          hint="0 to 0.9: the share of matching users who see no warning, so the effect can be measured."
+          hint={t('settings.holdoutHint')}
           errors={errors('/experiment/holdoutShare')}
         />
         <TextField
-          label="Priority"
+          label={t('settings.priority')}
           type="number"
           min={0}
           max={1000}
           value={numberText(spec.priority)}
           onChange={(text) => onChange({ ...spec, priority: requiredNumber(text) })}
-          hint="When several live campaigns match a withdrawal, the highest priority is shown."
+          hint={t('settings.priorityHint')}
           errors={errors('/priority')}
         />
         <TextField
-          label="Warnings per user at most"
+          label={t('settings.maxPerUser')}
           type="number"
           min={1}
           value={numberText(spec.frequencyCap.maxPerUser)}
@@ -72,7 +74,7 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
           errors={errors('/frequencyCap/maxPerUser')}
         />
         <TextField
-          label="Within (hours)"
+          label={t('settings.windowHours')}
           type="number"
           min={1}
           value={numberText(spec.frequencyCap.windowHours)}
@@ -83,9 +85,9 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
         />
       </fieldset>
       <fieldset className="form-grid">
-        <legend>Friction ladder</legend>
+        <legend>{t('settings.ladder')}</legend>
         <TextField
-          label="Cooling-off (minutes)"
+          label={t('settings.coolingOff')}
           type="number"
           min={5}
           max={10080}
@@ -93,16 +95,16 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
           onChange={(text) =>
             onChange({ ...spec, ladder: { ...spec.ladder, coolingOffMinutes: requiredNumber(text) } })
           }
-          hint="How long an answer that asks for a cooling-off pauses the withdrawal (5 minutes to 7 days)."
+          hint={t('settings.coolingOffHint')}
           errors={errors('/ladder/coolingOffMinutes')}
         />
         <SelectField
-          label="A lookalike or other warning finding starts at"
+          label={t('settings.warnFinding')}
           value={spec.ladder?.warnFindingStep ?? 'questions'}
           options={[
-            { value: 'questions', label: 'Questions' },
-            { value: 'cooling_off', label: 'Cooling-off' },
-            { value: 'review', label: 'Review by staff' },
+            { value: 'questions', label: t('settings.stepQuestions') },
+            { value: 'cooling_off', label: t('settings.stepCoolingOff') },
+            { value: 'review', label: t('settings.stepReview') },
           ]}
           onChange={(step) =>
             onChange({
@@ -113,14 +115,14 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
               },
             })
           }
-          hint="A reported destination always goes straight to hold."
+          hint={t('settings.warnFindingHint')}
           errors={errors('/ladder/warnFindingStep')}
         />
       </fieldset>
       <fieldset className="form-grid">
-        <legend>Who sees it</legend>
+        <legend>{t('settings.who')}</legend>
         <TextField
-          label="Minimum amount (USD)"
+          label={t('settings.minAmount')}
           type="number"
           min={0}
           value={numberText(targeting.minAmountUsd)}
@@ -128,7 +130,7 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
           errors={errors('/targeting/minAmountUsd')}
         />
         <TextField
-          label="Maximum amount (USD)"
+          label={t('settings.maxAmount')}
           type="number"
           min={0}
           value={numberText(targeting.maxAmountUsd)}
@@ -138,19 +140,22 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
         <AssetsField
           assets={targeting.assets}
           onChange={(assets) => setTargeting({ assets })}
-          errors={errors('/targeting/assets')}
+          errors={mergeErrors(
+            errors('/targeting/assets'),
+            (targeting.assets ?? []).map((_, i) => errors(`/targeting/assets/${i}`)),
+          )}
         />
         <TextField
-          label="Account age at most (days)"
+          label={t('settings.accountAge')}
           type="number"
           min={0}
           value={numberText(targeting.maxAccountAgeDays)}
           onChange={(text) => setTargeting({ maxAccountAgeDays: optionalNumber(text) })}
-          hint="Empty: accounts of any age."
+          hint={t('settings.accountAgeHint')}
           errors={errors('/targeting/maxAccountAgeDays')}
         />
         <Checkbox
-          label="Only withdrawals to a new destination"
+          label={t('settings.newDestination')}
           checked={targeting.newDestinationOnly ?? false}
           onChange={(checked) => setTargeting({ newDestinationOnly: checked || undefined })}
         />
@@ -163,12 +168,13 @@ export function SettingsFields({ spec, onChange, errors }: Props) {
 function AssetsField(props: {
   assets: string[] | undefined;
   onChange(assets: string[] | undefined): void;
-  errors: string[] | undefined;
+  errors: FieldErrors | undefined;
 }) {
+  const { t } = useT('editor');
   const [text, setText] = useState((props.assets ?? []).join(', '));
   return (
     <TextField
-      label="Assets"
+      label={t('settings.assets')}
       value={text}
       onChange={(next) => {
         setText(next);
@@ -178,7 +184,7 @@ function AssetsField(props: {
           .filter(Boolean);
         props.onChange(assets.length > 0 ? assets : undefined);
       }}
-      hint="Comma-separated tickers, e.g. USDT, BTC. Empty: every asset."
+      hint={t('settings.assetsHint')}
       errors={props.errors}
     />
   );

@@ -1,5 +1,7 @@
 import { TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
+import { currentLanguage, useT } from '../i18n/index.js';
+import { languageName } from '../validation/describe-problem.js';
 import type { CampaignSpec, Variant } from '../types.js';
 import { ListEditor } from './list-editor.js';
 import { numberText, requiredNumber } from './numbers.js';
@@ -14,14 +16,15 @@ interface Props {
 
 /** The messages being tested: each variant may replace the title and body, per locale. */
 export function VariantsEditor({ spec, locale, onChange, errors }: Props) {
+  const { t } = useT('editor');
   const setVariants = (variants: Variant[]) =>
     onChange({ ...spec, experiment: { ...spec.experiment, variants } });
   return (
     <ListEditor<Variant>
-      legend="Variants"
-      itemName="Variant"
+      legend={t('variants.legend')}
+      itemName={t('variants.item')}
       max={8}
-      hint={`Warned users are split between variants by weight. Leave the title and body empty to use the ones above; they apply to ${locale}.`}
+      hint={t('variants.hint', { language: languageName(locale, currentLanguage()) })}
       items={spec.experiment.variants}
       onChange={setVariants}
       create={() => ({ key: nextKey(spec.experiment.variants), weight: 1 })}
@@ -34,14 +37,14 @@ export function VariantsEditor({ spec, locale, onChange, errors }: Props) {
         return (
           <div className="form-grid">
             <TextField
-              label="Variant key"
+              label={t('variants.key')}
               value={v.key}
               onChange={(key) => update({ ...v, key })}
-              hint="Letters, digits, - and _; it names the variant in reports."
+              hint={t('variants.keyHint')}
               errors={at('/key')}
             />
             <TextField
-              label="Weight"
+              label={t('variants.weight')}
               type="number"
               min={1}
               max={1000}
@@ -50,7 +53,7 @@ export function VariantsEditor({ spec, locale, onChange, errors }: Props) {
               errors={at('/weight')}
             />
             <TextField
-              label={`Title for ${locale} (optional)`}
+              label={t('variants.titleFor', { locale })}
               dir="auto"
               className="span-all"
               value={override.title ?? ''}
@@ -58,7 +61,7 @@ export function VariantsEditor({ spec, locale, onChange, errors }: Props) {
               errors={at(`/overrides/${locale}/title`)}
             />
             <TextField
-              label={`Body for ${locale} (optional)`}
+              label={t('variants.bodyFor', { locale })}
               dir="auto"
               multiline
               rows={3}

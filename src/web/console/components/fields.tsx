@@ -1,9 +1,14 @@
 import { useId, type ReactNode } from 'react';
+import type { FieldErrors } from './problems.js';
 
 interface Common {
   label: string;
-  /** Messages from the server for this field; shown under it and linked with aria-describedby. */
-  errors?: string[];
+  /**
+   * Messages from the server for this field; shown under it and linked with aria-describedby. A
+   * list from errorsAt carries the field's pointer, which marks the input (data-problem-pointer) so
+   * a problem summary or a refused save can focus it.
+   */
+  errors?: FieldErrors;
   hint?: string;
   required?: boolean;
   disabled?: boolean;
@@ -38,6 +43,7 @@ export function TextField(props: TextFieldProps) {
     dir: props.dir,
     'aria-invalid': props.errors && props.errors.length > 0 ? true : undefined,
     'aria-describedby': describedBy,
+    'data-problem-pointer': props.errors?.pointer,
   };
   return (
     <div className={`field ${props.className ?? ''}`}>
@@ -82,6 +88,7 @@ export function SelectField(props: SelectFieldProps) {
         disabled={props.disabled}
         aria-invalid={props.errors && props.errors.length > 0 ? true : undefined}
         aria-describedby={describedIds(id, props)}
+        data-problem-pointer={props.errors?.pointer}
         onChange={(e) => props.onChange(e.target.value)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
@@ -110,7 +117,9 @@ export function Checkbox(props: CheckboxProps) {
         type="checkbox"
         checked={props.checked}
         disabled={props.disabled}
+        aria-invalid={props.errors && props.errors.length > 0 ? true : undefined}
         aria-describedby={describedIds(id, props)}
+        data-problem-pointer={props.errors?.pointer}
         onChange={(e) => props.onChange(e.target.checked)}
       />
       <label htmlFor={id}>{props.label}</label>

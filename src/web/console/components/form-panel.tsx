@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useT } from '../i18n/index.js';
 import { ErrorAlert } from './problems.js';
 
 interface Props {
@@ -22,6 +23,7 @@ interface Props {
 
 /** The admin pages' form: a headed panel, its fields, the failure of its last request, its buttons. */
 export function FormPanel(props: Props) {
+  const { t } = useT('campaigns');
   const heading = useRef<HTMLHeadingElement>(null);
   const focusOnOpen = props.focusOnOpen ?? false;
   useEffect(() => {
@@ -41,7 +43,7 @@ export function FormPanel(props: Props) {
           </button>
           {props.onCancel && (
             <button type="button" className="button-quiet" onClick={props.onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
           {props.status && (

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { directoryMessages } from './directory.js';
+import { editorMessages } from './editor.js';
+import { campaignsMessages } from './campaigns.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
 
@@ -25,6 +27,8 @@ export type Namespace = Record<ConsoleLanguage, Messages>;
 export const NAMESPACES = {
   shell: shellMessages,
   directory: directoryMessages,
+  campaigns: campaignsMessages,
+  editor: editorMessages,
   validation: validationMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;

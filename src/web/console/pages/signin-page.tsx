@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../api.js';
 import { TextField } from '../components/fields.js';
 import { useDocumentTitle } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { needsCode, TotpCodeField } from './totp-code-field.js';
 
@@ -15,7 +16,8 @@ function returnPath(state: unknown): string {
 }
 
 export function SignInPage() {
-  useDocumentTitle('Sign in');
+  const { t } = useT('campaigns');
+  useDocumentTitle(t('signin.title'));
   const { state, signIn } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -54,11 +56,11 @@ export function SignInPage() {
 
   return (
     <main id="main" className="signin">
-      <p className="product">caveat console</p>
-      <h1>Sign in</h1>
+      <p className="product">{t('signin.product')}</p>
+      <h1>{t('signin.title')}</h1>
       <form onSubmit={submit} className="stack">
         <TextField
-          label="Email"
+          label={t('signin.email')}
           type="email"
           autoComplete="username"
           required
@@ -66,7 +68,7 @@ export function SignInPage() {
           onChange={setEmail}
         />
         <TextField
-          label="Password"
+          label={t('signin.password')}
           type="password"
           autoComplete="current-password"
           required
@@ -80,7 +82,7 @@ export function SignInPage() {
           </p>
         )}
         <button type="submit" className="button-primary" disabled={busy}>
-          Sign in
+          {t('signin.submit')}
         </button>
       </form>
     </main>

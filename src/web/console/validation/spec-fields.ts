@@ -17,61 +17,48 @@ const leaves = (...keys: string[]): Record<string, FieldNode> =>
   Object.fromEntries(keys.map((key) => [key, leaf(key)]));
 const list = (key: string, item: string, of: FieldNode): FieldNode => ({ list: key, item, of });
 
+// Keys in the order the form shows them: problems are listed in this order (specFieldRank).
 const content: FieldNode = {
   label: 'localeContent',
   object: {
-    ...leaves('title', 'body', 'neverCallNotice', 'acknowledgeLabel', 'cancelLabel'),
+    ...leaves('title', 'body', 'neverCallNotice'),
     tips: list('tips', 'tip', leaf('')),
-    commonScams: list('commonScams', 'scam', {
-      object: { ...leaves('id', 'name', 'howItWorks'), redFlags: list('redFlags', 'redFlag', leaf('')) },
-    }),
+    ...leaves('acknowledgeLabel', 'cancelLabel'),
     resources: list('resources', 'resource', {
       object: leaves('id', 'ref', 'name', 'url', 'phone', 'purpose', 'checkBeforeSend'),
     }),
     contacts: list('contacts', 'contact', {
       object: leaves('ref', 'name', 'phone', 'url', 'email', 'hours'),
     }),
-    statistics: list('statistics', 'statistic', {
-      object: leaves('ref', 'label', 'value', 'source', 'year', 'sourceUrl'),
+    commonScams: list('commonScams', 'scam', {
+      object: { ...leaves('name', 'id', 'howItWorks'), redFlags: list('redFlags', 'redFlag', leaf('')) },
     }),
     questions: list('questions', 'question', {
       object: {
-        id: leaf('questionId'),
         prompt: leaf('prompt'),
+        id: leaf('questionId'),
         answers: list('answers', 'answer', {
           object: {
-            id: leaf('answerId'),
             label: leaf('answerLabel'),
+            id: leaf('answerId'),
             scam: leaf('answerScam'),
             step: leaf('step'),
           },
         }),
       },
     }),
+    statistics: list('statistics', 'statistic', {
+      object: leaves('ref', 'label', 'value', 'source', 'year', 'sourceUrl'),
+    }),
   },
 };
 
 const SPEC: FieldNode = {
   object: {
-    ...leaves('action', 'priority', 'minDisplaySeconds'),
-    targeting: {
-      label: 'targeting',
-      object: {
-        ...leaves(
-          'minAmountUsd',
-          'maxAmountUsd',
-          'newDestinationOnly',
-          'maxAccountAgeDays',
-          'securityChangeWithinHours',
-        ),
-        assets: list('assets', 'asset', leaf('')),
-      },
-    },
+    content: { label: 'content', locales: content },
     experiment: {
       label: 'experiment',
       object: {
-        key: leaf('experimentKey'),
-        holdoutShare: leaf('holdoutShare'),
         variants: list('variants', 'variant', {
           object: {
             key: leaf('variantKey'),
@@ -82,10 +69,21 @@ const SPEC: FieldNode = {
             },
           },
         }),
+        key: leaf('experimentKey'),
+        holdoutShare: leaf('holdoutShare'),
       },
     },
+    ...leaves('action', 'minDisplaySeconds', 'priority'),
     frequencyCap: { label: 'frequencyCap', object: leaves('maxPerUser', 'windowHours') },
     ladder: { label: 'ladder', object: leaves('coolingOffMinutes', 'warnFindingStep') },
+    targeting: {
+      label: 'targeting',
+      object: {
+        ...leaves('minAmountUsd', 'maxAmountUsd'),
+        assets: list('assets', 'asset', leaf('')),
+        ...leaves('maxAccountAgeDays', 'newDestinationOnly', 'securityChangeWithinHours'),
+      },
+    },
     presentations: list('presentations', 'presentation', {
       object: {
         key: leaf('presentationKey'),
@@ -93,7 +91,6 @@ const SPEC: FieldNode = {
         emphasis: leaf('emphasis'),
       },
     }),
-    content: { label: 'content', locales: content },
   },
 };
 
@@ -151,6 +148,36 @@ export function specFieldPlace(pointer: string): SpecFieldPlace {
     else if (node.label) place.parts.push({ key: node.label });
   }
   return place;
+}
+
+/**
+ * Where a pointer comes on the form, for sorting: the position of each key among its siblings and
+ * each list index, so that problems read top to bottom. Locales rank by `locales` (the one on screen
+ * first); fields the form does not know come last.
+ */
+export function specFieldRank(pointer: string, locales: readonly string[]): number[] {
+  const rank: number[] = [];
+  let node: FieldNode | null = SPEC;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (node === null || 'leaf' in node) {
+      rank.push(999);
+      break;
+    }
+    if ('locales' in node) {
+      const at = locales.indexOf(segment);
+      rank.push(at === -1 ? 998 : at);
+      node = node.locales;
+    } else if ('list' in node) {
+      rank.push(Number(segment) || 0);
+      node = node.of;
+    } else {
+      const keys = Object.keys(node.object);
+      const at = keys.indexOf(segment);
+      rank.push(at === -1 ? 999 : at);
+      node = node.object[segment] ?? null;
+    }
+  }
+  return rank;
 }
 
 /** Every pointer template the tree names (lists at index 0, locales as "en"): for the tests. */
