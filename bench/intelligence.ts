@@ -25,6 +25,13 @@ import { parseHostname } from '../src/intelligence/identifiers/domain.js';
 import { IndicatorIndex } from '../src/intelligence/indicator-index.js';
 import type { Indicator } from '../src/intelligence/indicator.js';
 import { LookalikeDetector } from '../src/intelligence/lookalike.js';
+import { brandInLabel } from '../src/intelligence/lookalike/brand-in-label.js';
+import { candidateHost } from '../src/intelligence/lookalike/candidate-host.js';
+import { confusable } from '../src/intelligence/lookalike/confusable.js';
+import type { LookalikeFinding, LookalikePattern } from '../src/intelligence/lookalike/model.js';
+import { OfficialNames } from '../src/intelligence/lookalike/official-names.js';
+import { tldSwap } from '../src/intelligence/lookalike/tld-swap.js';
+import { typo } from '../src/intelligence/lookalike/typo.js';
 import { decide } from '../src/screening/engine.js';
 import { FrequencyLedger } from '../src/screening/frequency-ledger.js';
 import {
@@ -302,6 +309,40 @@ function benchLookalikes(): void {
     `precision on written impersonations + legitimate domains: ${precision(totals.now, fpNow.length)} vs ${precision(totals.before, fpBefore.length)}; recall ${pct(totals.now, IMPERSONATIONS.length)} vs ${pct(totals.before, IMPERSONATIONS.length)}`,
   );
   out(`  flagged before, not now: ${fpBefore.filter((d) => !fpNow.includes(d)).join(', ')}`);
+
+  // Per pattern class: each trick family alone on the same written impersonations and legitimate
+  // domains, so a family that finds much but also flags real sites shows its own precision. (The
+  // detector before issue 14 was one function; it has only the overall figure above.)
+  const names = new OfficialNames(twenty);
+  const official = new Set(twenty.map((d) => d.registrable));
+  const alone = (pattern: LookalikePattern, domain: string): LookalikeFinding | undefined => {
+    const host = parseHostname(domainToASCII(domain));
+    if (!host || official.has(host.registrable)) return undefined;
+    let best: LookalikeFinding | undefined;
+    pattern.find(candidateHost(host), names, (f) => {
+      if (!best || f.score > best.score) best = f;
+    });
+    return best;
+  };
+  out(
+    'per pattern class, alone: true positives / false positives → precision, recall on the written impersonations',
+  );
+  for (const [name, pattern] of [
+    ['confusable', confusable],
+    ['brand in a label', brandInLabel],
+    ['TLD swap', tldSwap],
+    ['typo', typo],
+  ] as const) {
+    const tp = IMPERSONATIONS.filter(
+      (i) =>
+        brandOf(alone(pattern, i.domain)?.imitates) === brandOf(i.imitates) &&
+        brandOf(i.imitates) !== undefined,
+    ).length;
+    const fp = legitimate.filter((d) => alone(pattern, d) !== undefined);
+    out(
+      `  ${name.padEnd(18)} ${String(tp).padStart(4)} / ${String(fp.length).padStart(2)}  precision ${tp + fp.length === 0 ? '—' : precision(tp, fp.length)}  recall ${pct(tp, IMPERSONATIONS.length)}${fp.length > 0 ? `  (flags ${fp.slice(0, 5).join(', ')})` : ''}`,
+    );
+  }
 }
 
 function englishWords(): string[] {
