@@ -7,6 +7,7 @@ import type {
   TranslationStatus,
 } from '../campaigns/review-model.js';
 import { changeSummary } from '../campaigns/content-diff.js';
+import { resolveDirectoryRefs } from '../campaigns/directory-refs.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
 import { specDigest } from '../campaigns/spec-digest.js';
 import type { ReviewState } from '../campaigns/model.js';
@@ -15,6 +16,7 @@ import stableStringify from 'safe-stable-stringify';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
+import { loadDirectory } from './directory-repository.js';
 import { iso, isoRequired, jsonObject } from './rows.js';
 
 interface StatusRow {
@@ -430,7 +432,10 @@ export class ReviewRepository {
         reviewedBy: row.reviewed_by,
         reviewedAt: iso(row.reviewed_at),
         note: row.review_note,
-        changes: changeSummary(spec, live),
+        changes: changeSummary(
+          resolveDirectoryRefs(spec, await loadDirectory(this.db, row.jurisdiction)),
+          live,
+        ),
         locales: statuses.map(({ locale, status }) => ({ locale, status })),
         unresolvedComments: Number(row.unresolved),
       });

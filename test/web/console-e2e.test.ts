@@ -218,9 +218,12 @@ describe.skipIf(!browserAvailable)('the warning and the console, end to end in c
     const reviewer = await signIn('reviewer.hk@demo.caveat.example');
     await reviewer.getByRole('link', { name: /Hong Kong/ }).click();
     await reviewer.getByText('Awaiting partner review').first().waitFor();
-    await reviewer.getByRole('button', { name: 'Approve' }).click();
+    // The approval is a statement per language read (test/review/review-e2e covers it in full).
+    await reviewer.getByLabel('I have read the English text').check();
+    await reviewer.getByLabel('I have read the 繁體中文 text').check();
+    await reviewer.getByRole('button', { name: 'Approve the checked languages' }).click();
     await reviewer
-      .getByText(/Approved by user:reviewer\.hk@demo\.caveat\.example/)
+      .getByText(/Approved by reviewer\.hk@demo\.caveat\.example/)
       .first()
       .waitFor();
 

@@ -7,6 +7,8 @@ import { specDigest } from '../../campaigns/spec-digest.js';
 import { RequestProblem } from '../../errors.js';
 import type { CampaignWithVersions } from '../../store/campaign-repository.js';
 import { MeasurementRepository } from '../../store/measurement-repository.js';
+import { ReviewRepository } from '../../store/review-repository.js';
+import { listInWords, localeName } from '../../campaigns/locale-names.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { requireVisible, SECURITY } from '../scope.js';
 
@@ -37,6 +39,7 @@ export function campaignPublishRoutes(caveat: Caveat, auth: Authenticator): Fast
     const tags = ['campaigns'];
     const schema = { tags, security: SECURITY, params: Params };
     const measurement = new MeasurementRepository(caveat.db);
+    const reviews = new ReviewRepository(caveat.db);
     const fourEyes = caveat.config.publishFourEyes;
 
     const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
@@ -67,7 +70,12 @@ export function campaignPublishRoutes(caveat: Caveat, auth: Authenticator): Fast
           spec.targeting.assets ?? [],
           new Date(),
         );
-        const missing = publishMissing(campaign, draft.review, actorOf(request), fourEyes);
+        const translation = await reviews.localeStatuses(campaign.id, draft.version);
+        const untranslated = translation.filter((l) => l.status === 'untranslated').map((l) => l.locale);
+        const missing =
+          untranslated.length > 0
+            ? `${listInWords(untranslated.map((l) => localeName(l)))} ${untranslated.length === 1 ? 'is' : 'are'} not translated yet.`
+            : publishMissing(campaign, draft.review, actorOf(request), fourEyes);
         return {
           campaign: { id: campaign.id, name: campaign.name, partnerId: campaign.partnerId },
           jurisdiction: { code: campaign.jurisdiction, name: jurisdiction?.name ?? campaign.jurisdiction },
@@ -76,6 +84,7 @@ export function campaignPublishRoutes(caveat: Caveat, auth: Authenticator): Fast
           replaces: campaign.live,
           paused: campaign.pausedAt !== null,
           locales: Object.keys(spec.content),
+          translation,
           targeting: targetingSummary(spec.targeting),
           holdoutShare: spec.experiment.holdoutShare,
           variants: spec.experiment.variants.map((v) => ({ key: v.key, weight: v.weight })),

@@ -3,9 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Caveat } from '../../app/caveat.js';
 import { diffContent } from '../../campaigns/content-diff.js';
+import { resolveDirectoryRefs } from '../../campaigns/directory-refs.js';
 import { specDigest } from '../../campaigns/spec-digest.js';
 import { RequestProblem } from '../../errors.js';
 import type { CampaignWithVersions } from '../../store/campaign-repository.js';
+import { loadDirectory } from '../../store/directory-repository.js';
 import { ReviewRepository, type ReviewerScope } from '../../store/review-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
 import { requireVisible, SECURITY } from '../scope.js';
@@ -126,11 +128,23 @@ export function reviewRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
         const live = campaign.live
           ? (campaign.versions.find((v) => v.version === campaign.live?.version) ?? null)
           : null;
+        const partner = campaign.partnerId
+          ? await caveat.campaigns.getPartner(campaign.partnerId)
+          : undefined;
+        const jurisdiction = await caveat.campaigns.getJurisdiction(campaign.jurisdiction);
         return {
           version: draft.version,
           digest: specDigest(draft.spec),
+          // What the approval statement names: on whose behalf, and for whom the text is shown.
+          partner: partner ? { id: partner.id, name: partner.name } : null,
+          jurisdiction: { code: campaign.jurisdiction, name: jurisdiction?.name ?? campaign.jurisdiction },
           liveVersion: live?.version ?? null,
-          locales: diffContent(draft.spec, live?.spec ?? null),
+          // As users would be shown it: the draft with the directory's values of now, against the
+          // live version (which carries the values it was published with).
+          locales: diffContent(
+            resolveDirectoryRefs(draft.spec, await loadDirectory(caveat.db, campaign.jurisdiction)),
+            live?.spec ?? null,
+          ),
         };
       },
     );

@@ -16,6 +16,7 @@ import { DisputesPage } from './scam-reports/disputes-page.js';
 import { ReportPage } from './scam-reports/report-page.js';
 import { ReportsPage } from './scam-reports/reports-page.js';
 import { CampaignPage } from './campaign/campaign-page.js';
+import { ReviewInboxPage } from './review/inbox-page.js';
 import { DraftReviewTab } from './campaign/draft-review-tab.js';
 import { HoldsPage } from './decisions/holds-page.js';
 import { QuizTab } from './education/quiz-tab.js';
@@ -50,6 +51,7 @@ export function App() {
           <Route element={<Layout />}>
             <Route index element={<Home />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="review" element={<ReviewInboxPage />} />
             <Route path="campaigns" element={<CampaignsPage />} />
             <Route path="campaigns/:id" element={<CampaignPage />}>
               <Route index element={<DraftReviewTab />} />

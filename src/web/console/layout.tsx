@@ -4,6 +4,7 @@ import { errorMessage } from './api.js';
 import { roleLabel, useSession, useUser } from './session.js';
 import type { Role } from './types.js';
 import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
+import { ReviewInboxBadge } from './review/inbox-badge.js';
 import { useResource } from './hooks.js';
 import {
   CONSOLE_LANGUAGE_NAMES,
@@ -15,6 +16,7 @@ import {
 
 const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
+  { to: '/review', label: 'review:nav.inbox', roles: ['admin', 'partner_reviewer'] },
   // Reviewers see these two only while the exchange shares their jurisdiction's reports.
   { to: '/scam-reports', label: 'nav.scamReports', roles: ['admin', 'analyst', 'partner_reviewer'] },
   { to: '/scam-clusters', label: 'nav.clusters', roles: ['admin', 'analyst', 'partner_reviewer'] },
@@ -90,6 +92,7 @@ export function Layout() {
                 <NavLink to={link.to}>
                   {t(link.label)}
                   {link.to === '/police-requests' && <PoliceInboxBadge />}
+                  {link.to === '/review' && <ReviewInboxBadge />}
                 </NavLink>
               </li>
             ))}

@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { detachDirectoryValues } from '../../../campaigns/directory-refs.js';
-import { api } from '../api.js';
-import { ErrorAlert } from '../components/problems.js';
+import { api, path } from '../api.js';
+import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { useResource } from '../hooks.js';
+import { RedlineView } from '../review/redline-view.js';
+import type { Comments, ReviewDiff, ReviewedCampaign } from '../review/review-types.js';
+import { SideBySide } from '../review/side-by-side.js';
 import { useUser } from '../session.js';
 import type { Jurisdiction } from '../types.js';
 import { canEditDrafts, draftOf, latestPublished } from './campaign-model.js';
@@ -12,8 +15,14 @@ import { DraftWorkspace } from './draft-workspace.js';
 import { ReviewPanel } from './review-panel.js';
 import { VersionHistory } from './version-history.js';
 
+/**
+ * Draft & review: where the review stands and what to do first, then what changed against the live
+ * version (with comments beside each field) and two languages side by side, then the editor and
+ * the record.
+ */
 export function DraftReviewTab() {
-  const { campaign, reload } = useCampaign();
+  const { campaign: loaded, reload } = useCampaign();
+  const campaign = loaded as ReviewedCampaign;
   const user = useUser();
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const [dirty, setDirty] = useState(false);
@@ -27,13 +36,23 @@ export function DraftReviewTab() {
     jurisdictions.state.status === 'ready'
       ? (jurisdictions.state.data.jurisdictions.find((j) => j.code === campaign.jurisdiction) ?? null)
       : null;
+  const base = path`/v1/admin/campaigns/${campaign.id}`;
+  const diff = useResource<ReviewDiff>(draft ? `${base}/review-diff` : null);
+  const comments = useResource<Comments>(draft ? `${base}/comments` : null);
+  const { reload: reloadDiff } = diff;
+  const { reload: reloadComments } = comments;
+  // The campaign is read again after every save and review step: so is what depends on its draft.
+  useEffect(() => {
+    reloadDiff();
+    reloadComments();
+  }, [loaded, reloadDiff, reloadComments]);
 
   const startDraft = async () => {
     if (!published) return;
     setStarting(true);
     setStartError(null);
     try {
-      await api.put(`/v1/admin/campaigns/${encodeURIComponent(campaign.id)}/draft`, {
+      await api.put(`${base}/draft`, {
         // The new draft follows the directory again, rather than the values this version was published with.
         spec: detachDirectoryValues(published.spec),
       });
@@ -45,8 +64,10 @@ export function DraftReviewTab() {
     }
   };
 
+  const readyDiff = draft && diff.state.status === 'ready' ? diff.state.data : null;
   return (
     <>
+      <ReviewPanel campaign={campaign} reload={reload} dirty={dirty} diff={readyDiff} />
       <DirectoryChangesNotice campaignId={campaign.id} />
       {!draft && (
         <div className="panel">
@@ -62,6 +83,18 @@ export function DraftReviewTab() {
           <ErrorAlert error={startError} title="The draft was not started." />
         </div>
       )}
+      {draft && diff.state.status !== 'ready' && <LoadStatus state={diff.state} what="the changes" />}
+      {readyDiff && (
+        <RedlineView
+          key={`${readyDiff.version}:${readyDiff.digest}`}
+          campaignId={campaign.id}
+          diff={readyDiff}
+          comments={comments.state.status === 'ready' ? comments.state.data.comments : []}
+          canComment={canEditDrafts(user.role) && campaign.retiredAt === null}
+          onCommentsChanged={reloadComments}
+        />
+      )}
+      {draft && <SideBySide spec={draft.spec} />}
       {source && (
         <DraftWorkspace
           key={`${campaign.id}:${source.version}:${source.state}`}
@@ -74,7 +107,6 @@ export function DraftReviewTab() {
           onDirtyChange={setDirty}
         />
       )}
-      <ReviewPanel campaign={campaign} reload={reload} dirty={dirty} />
       <VersionHistory campaign={campaign} />
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/fields.js';
+import { useT } from '../i18n/index.js';
 
 interface Props {
   locales: string[];
@@ -23,6 +24,7 @@ export function LocalePicker({
   onRemove,
 }: Props) {
   const [toAdd, setToAdd] = useState('');
+  const { t } = useT('review');
   const options = locales.map((l) => ({ value: l, label: l === defaultLocale ? `${l} (default)` : l }));
   return (
     <div className="locale-picker">
@@ -52,6 +54,7 @@ export function LocalePicker({
               onChange={setToAdd}
             />
           )}
+          <p className="hint">{t('translation.addHint')}</p>
           <button
             type="button"
             disabled={toAdd.trim() === '' || locales.includes(toAdd.trim())}

@@ -1,6 +1,8 @@
 import { DataTable } from '../components/data-table.js';
 import { formatTime } from '../format.js';
 import type { CampaignDetail, ReviewEntry } from '../types.js';
+import { useT } from '../i18n/index.js';
+import { localeLabel } from '../review/locale-label.js';
 import { reviewWords } from './campaign-model.js';
 
 const actionWords: Record<ReviewEntry['action'], string> = {
@@ -10,6 +12,7 @@ const actionWords: Record<ReviewEntry['action'], string> = {
 };
 
 export function VersionHistory({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useT('review');
   const versions = [...campaign.versions].reverse();
   const reviews = [...campaign.reviews].sort((a, b) => b.at.localeCompare(a.at));
   return (
@@ -41,7 +44,16 @@ export function VersionHistory({ campaign }: { campaign: CampaignDetail }) {
               <td>{actionWords[r.action]}</td>
               <td>{r.actor}</td>
               <td>{formatTime(r.at)}</td>
-              <td>{r.note ?? ''}</td>
+              <td>
+                {r.note ?? ''}
+                {r.locales && (
+                  <span className="hint">
+                    {' '}
+                    {t('history.locales', { locales: r.locales.map(localeLabel).join(', ') })}
+                    {r.digest && <> · {t('history.digest', { digest: r.digest.slice(0, 8) })}</>}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </DataTable>

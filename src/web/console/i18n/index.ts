@@ -3,6 +3,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { directoryMessages } from './directory.js';
 import { editorMessages } from './editor.js';
 import { campaignsMessages } from './campaigns.js';
+import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
 
@@ -26,6 +27,7 @@ export type Namespace = Record<ConsoleLanguage, Messages>;
 
 export const NAMESPACES = {
   shell: shellMessages,
+  review: reviewMessages,
   directory: directoryMessages,
   campaigns: campaignsMessages,
   editor: editorMessages,
