@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import type { DirectoryEntry, DirectoryKind } from '../../../campaigns/directory.js';
 import { api, path } from '../api.js';
@@ -138,6 +138,9 @@ function RemoveConfirmation(props: {
   const { t } = useT('directory');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // The question may be far below the row's button (a long directory, a phone): take focus there.
+  useEffect(() => box.current?.focus(), []);
   const remove = async () => {
     setBusy(true);
     setError(null);
@@ -151,7 +154,13 @@ function RemoveConfirmation(props: {
     }
   };
   return (
-    <div role="alertdialog" aria-labelledby="directory-remove-question" className="panel">
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="alertdialog"
+      aria-labelledby="directory-remove-question"
+      className="panel"
+    >
       <p id="directory-remove-question">{t('confirmRemove', { label: props.entry.label })}</p>
       <ErrorAlert error={error} title={t('notRemoved')} />
       <div className="form-actions">
