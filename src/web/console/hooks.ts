@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage } from './api.js';
-import { errorsAt, problemsOf, type ErrorsAt } from './components/problems.js';
+import { errorsAt, problemsOf, type DescribeProblem, type ErrorsAt } from './components/problems.js';
+import { i18next } from './i18n/index.js';
 
 export type Loaded<T> =
   | { status: 'loading' }
@@ -36,18 +37,20 @@ export function useResource<T>(path: string | null): { state: Loaded<T>; reload:
 /** Sets document.title, so each page is named in the tab, history and screen-reader announcements. */
 export function useDocumentTitle(title: string): void {
   useEffect(() => {
-    document.title = `${title} · caveat console`;
+    document.title = `${title} · ${i18next.t('product', { ns: 'shell' })}`;
   }, [title]);
 }
 
 /**
  * A form's request: `submit` runs the action once at a time (`busy` meanwhile) and keeps what it
  * threw, so the form shows the failure and `errors` puts the server's messages beside the fields
- * they name (relative to `fieldPrefix`, e.g. "/spec" for a body that wraps the form's object).
+ * they name (relative to `fieldPrefix`, e.g. "/spec" for a body that wraps the form's object),
+ * reworded by `describe` when given (see validation/use-plain-problems.ts).
  */
 export function useSubmit(
   action: () => Promise<void>,
   fieldPrefix = '',
+  describe?: DescribeProblem,
 ): { error: unknown; errors: ErrorsAt; busy: boolean; submit(event: FormEvent): Promise<void> } {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -63,5 +66,5 @@ export function useSubmit(
       setBusy(false);
     }
   };
-  return { error, errors: errorsAt(problemsOf(error), fieldPrefix), busy, submit };
+  return { error, errors: errorsAt(problemsOf(error), fieldPrefix, describe), busy, submit };
 }

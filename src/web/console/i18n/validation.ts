@@ -10,7 +10,6 @@ export const validationMessages: Namespace = {
   en: {
     withLanguage: '{{label}} ({{language}})',
     summaryTitle: 'The draft was not saved. Fix these and save again:',
-    summaryTitleOther: 'These fields need fixing:',
     notSavedCount: 'Not saved: {{count}} to fix above',
     loading: 'Loading {{what}}…',
     field: {
@@ -156,7 +155,6 @@ export const validationMessages: Namespace = {
   'zh-Hant': {
     withLanguage: '{{label}}（{{language}}）',
     summaryTitle: '草稿未儲存。請修正以下項目，然後再儲存：',
-    summaryTitleOther: '以下欄位需要修正：',
     notSavedCount: '未儲存：上方有 {{count}} 項需要修正',
     loading: '正在載入{{what}}…',
     field: {

@@ -63,6 +63,14 @@ export function describeSpecProblem(
   return sentence === null ? { label, sentence: message, known: false } : { label, sentence, known: true };
 }
 
+/**
+ * The plain sentence for a problem of any form's field (no spec label), or null when the message
+ * is of no known kind: for forms outside the campaign editor (e.g. the jurisdiction directory).
+ */
+export function problemSentence(t: Translate, consoleLanguage: string, message: string): string | null {
+  return sentenceFor(t, consoleLanguage, problemKind(message), undefined);
+}
+
 function sentenceFor(
   t: Translate,
   consoleLanguage: string,
