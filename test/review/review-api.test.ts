@@ -201,6 +201,15 @@ describe.each(storeKinds)('review on $name', (kind) => {
     expect(english.statusCode).toBe(200);
     expect(english.json().review.state).toBe('in_review');
     expect(await statuses('hk-pilot')).toEqual({ en: 'approved', 'zh-Hant': 'translated' });
+    // One language approved is not an approved draft: the partner's campaign cannot go live yet.
+    const early = await h.app.inject({
+      method: 'POST',
+      url: '/v1/admin/campaigns/hk-pilot/publish',
+      headers: bearer(h.keys.admin),
+      payload: { version: (english.json() as { version: number }).version },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/needs the partner's approval/);
 
     const both = await as(people.hk, 'POST', '/v1/admin/campaigns/hk-pilot/approve', {
       locales: ['zh-Hant'],

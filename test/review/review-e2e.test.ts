@@ -11,7 +11,7 @@ import {
 } from '../support/demo-console.js';
 
 const publicDir = `${root}artifacts/tmp/e2e-review-public`;
-const NEW_TITLE = '[Demo] Pause before you withdraw: this could be a crypto scam';
+const NEW_TITLE = '[Demo] Pause before you withdraw: this is likely a crypto scam';
 
 /** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
 const overflow = (page: Page) =>
@@ -71,9 +71,10 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
     await diff.waitFor();
     await diff.getByLabel('Language').selectOption('en');
     // The changed word is marked as inserted, and only the changed field shows.
-    await expect.poll(() => diff.locator('ins').first().textContent()).toMatch(/crypto/);
-    await diff.locator('ins').first().scrollIntoViewIfNeeded();
-    await diff.screenshot({ path: `${screenshotDir}/review-diff.png` });
+    await expect
+      .poll(() => diff.locator('ins').allTextContents())
+      .toContainEqual(expect.stringMatching(/crypto/));
+    expect((await diff.locator('del').allTextContents()).join(' ')).toMatch(/could/);
 
     await diff.getByRole('button', { name: 'Comment on English → Title' }).click();
     await diff
@@ -81,6 +82,7 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
       .fill('Say "virtual asset" as the police leaflet does.');
     await diff.getByRole('button', { name: 'Add comment' }).click();
     await diff.getByText('Say "virtual asset" as the police leaflet does.').waitFor();
+    await diff.screenshot({ path: `${screenshotDir}/review-diff.png` });
 
     await reviewer.getByLabel('I have read the English text').check();
     await reviewer.getByLabel('I have read the 繁體中文 text').check();
