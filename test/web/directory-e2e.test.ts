@@ -115,6 +115,15 @@ describe.skipIf(!browserAvailable)('the jurisdiction directory, in chromium', ()
     await expect(resource.getByLabel('Phone', { exact: true }).count()).resolves.toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshotDir}/console-directory-draft.png` });
+
+    // The live HK demo campaign keeps showing what it was published with, and its page says so.
+    await page.goto(`${app.baseUrl}/console/campaigns/hk-joint-anti-scam`);
+    const notice = page.getByRole('region', {
+      name: 'The directory changed since the live version was published',
+    });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain(`“18222” → “${NEW_PHONE}”`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
 
