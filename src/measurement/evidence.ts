@@ -46,9 +46,9 @@ export interface Evidence {
 
 /**
  * The rule for one comparison of two groups. `share` is the comparison group's configured share of
- * users (the holdout share; 0.5 for two variants); `baseline` the comparison group's observed rate,
- * used only once that group has the minimum sample (kept within 15–85% so the planned change stays
- * a rate).
+ * users (the holdout share; 0.5 for two variants), null when not known yet (no decisions to read it
+ * from); `baseline` the comparison group's observed rate, used only once that group has the minimum
+ * sample (kept within 15–85% so the planned change stays a rate).
  */
 export function evidenceFor(
   have: { warned: number; holdout: number },
@@ -59,7 +59,9 @@ export function evidenceFor(
   if (share === null || !(share > 0 && share < 1)) {
     return {
       enough: false,
-      reason: 'no_comparison_group',
+      // Unknown share: nothing observed yet, the minimum is what can be said; a share of 0 (or 1)
+      // leaves one group empty by design.
+      reason: share === null ? 'below_minimum' : 'no_comparison_group',
       have,
       need: { warned: min, holdout: min },
       more: { warned: Math.max(0, min - have.warned), holdout: Math.max(0, min - have.holdout) },

@@ -78,10 +78,16 @@ describe('too early to tell', () => {
     const evidence = report([row({ decisions: 500, displayed: 500, withdrew: 100, stayed: 400 })]).evidence
       .uplift;
     expect(evidence).toMatchObject({ enough: false, plan: expect.anything() });
-    expect(evidenceFor({ warned: 500, holdout: 0 }, null, null)).toMatchObject({
+    expect(evidenceFor({ warned: 500, holdout: 0 }, 0, null)).toMatchObject({
       enough: false,
       reason: 'no_comparison_group',
       plan: null,
+    });
+    // No decision yet, so no share to read: too early, the minimum is what each group needs.
+    expect(evidenceFor({ warned: 0, holdout: 0 }, null, null)).toMatchObject({
+      enough: false,
+      reason: 'below_minimum',
+      more: { warned: 100, holdout: 100 },
     });
   });
 });

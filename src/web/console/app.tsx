@@ -21,6 +21,7 @@ import { DraftReviewTab } from './campaign/draft-review-tab.js';
 import { HoldsPage } from './decisions/holds-page.js';
 import { QuizTab } from './education/quiz-tab.js';
 import { CampaignsPage } from './pages/campaigns-page.js';
+import { OverviewPage } from './dashboard/overview-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
 import { AccountPage, EnrolFirst } from './pages/account-page.js';
@@ -53,6 +54,7 @@ export function App() {
             <Route path="account" element={<AccountPage />} />
             <Route path="review" element={<ReviewInboxPage />} />
             <Route path="campaigns" element={<CampaignsPage />} />
+            <Route path="overview" element={<OverviewPage />} />
             <Route path="campaigns/:id" element={<CampaignPage />}>
               <Route index element={<DraftReviewTab />} />
               <Route

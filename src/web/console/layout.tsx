@@ -17,6 +17,7 @@ import {
 const links: { to: string; label: string; roles: Role[] }[] = [
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'analyst', 'partner_reviewer'] },
   { to: '/review', label: 'review:nav.inbox', roles: ['admin', 'partner_reviewer'] },
+  { to: '/overview', label: 'nav.overview', roles: ['admin', 'analyst', 'partner_reviewer'] },
   // Reviewers see these two only while the exchange shares their jurisdiction's reports.
   { to: '/scam-reports', label: 'nav.scamReports', roles: ['admin', 'analyst', 'partner_reviewer'] },
   { to: '/scam-clusters', label: 'nav.clusters', roles: ['admin', 'analyst', 'partner_reviewer'] },

@@ -21,6 +21,12 @@ export function fieldLabel(key: string): string {
     .toLowerCase();
 }
 
+/**
+ * Values that are tokens (a URL, JSON, an id or hash with no space) may break anywhere to fit a
+ * phone's width; words in prose never do (styles.css).
+ */
+const tokenClass = (value: string) => (/https?:\/\/|^[{[]|\S{28,}/.test(value) ? 'token-text' : undefined);
+
 export interface FieldChange {
   field: string;
   before: string;
@@ -53,14 +59,14 @@ export function AuditDetail({ detail }: { detail: Detail }) {
             <dt>{fieldLabel(change.field)}</dt>
             <dd>
               {before === null ? (
-                change.after
+                <span className={tokenClass(change.after)}>{change.after}</span>
               ) : (
                 <>
                   <span className="visually-hidden">was </span>
-                  <del>{change.before}</del>
+                  <del className={tokenClass(change.before)}>{change.before}</del>
                   <span aria-hidden="true"> → </span>
                   <span className="visually-hidden">, now </span>
-                  <ins>{change.after}</ins>
+                  <ins className={tokenClass(change.after)}>{change.after}</ins>
                 </>
               )}
             </dd>
@@ -76,7 +82,7 @@ export function AuditDetail({ detail }: { detail: Detail }) {
       {keys.map((key) => (
         <div key={key}>
           <dt>{fieldLabel(key)}</dt>
-          <dd>{auditValue(detail[key])}</dd>
+          <dd className={tokenClass(auditValue(detail[key]))}>{auditValue(detail[key])}</dd>
         </div>
       ))}
     </dl>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   /** The visible column headings. */
@@ -12,11 +12,63 @@ interface Props {
   children: ReactNode;
 }
 
-/** The console's tables: a wrapper that scrolls sideways on narrow screens, and headed columns. */
+/**
+ * Names every body cell by its column (`data-label`), so that below phone width, where each row
+ * becomes a card (styles.css), every value still says what it is. Cells spanning columns take the
+ * first column's name; the actions column has none (its buttons label themselves). Rows that a
+ * child component adds or changes later are named too (a MutationObserver), not only the first render.
+ */
+function labelCells(table: HTMLTableElement, columns: readonly string[]) {
+  for (const row of Array.from(table.tBodies).flatMap((body) => Array.from(body.rows))) {
+    let column = 0;
+    for (const cell of Array.from(row.cells)) {
+      const label = columns[column] ?? '';
+      if (cell.getAttribute('data-label') !== label) cell.setAttribute('data-label', label);
+      column += Math.max(1, cell.colSpan);
+    }
+  }
+}
+
+/**
+ * The console's tables: headed columns; wider than the screen they scroll inside their frame, and
+ * below 640 px each row reflows to a card, so no page is ever wider than a phone.
+ */
 export function DataTable({ columns, actions = false, caption, className, children }: Props) {
+  const table = useRef<HTMLTableElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const labels = columns.join('\u0000');
+  // A frame that scrolls sideways must be reachable by keyboard (and named), or its right-hand
+  // columns are out of reach without a mouse.
+  const [scrolls, setScrolls] = useState(false);
+
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (table.current) observer.observe(table.current);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = table.current;
+    if (!element) return;
+    const names = labels.split('\u0000');
+    labelCells(element, names);
+    const observer = new MutationObserver(() => labelCells(element, names));
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [labels]);
+
   return (
-    <div className="table-wrap">
-      <table className={className}>
+    <div
+      ref={frame}
+      className="table-wrap"
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': caption ?? columns.join(', ') } : {})}
+    >
+      <table ref={table} className={className ? `data-table ${className}` : 'data-table'}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import { useCampaign } from '../campaign/campaign-page.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { CampaignDetail, PilotReport } from '../types.js';
 import { emptyQuery, ReportFilter, reportQueryString, type ReportQuery } from './report-filter.js';
 import { OutcomesTable, ResourcesTable, VariantsTable } from './detail-tables.js';
@@ -12,25 +13,47 @@ import { QuizSection } from './quiz-section.js';
 import { SeriesCharts } from './series-charts.js';
 import { SrmBanners } from './srm-banners.js';
 
+/** The languages the HTML report is written in (src/measurement/report-language.ts). */
+const REPORT_LANGUAGES = [
+  ['en', 'English'],
+  ['zh-Hant', '繁體中文'],
+  ['pt', 'Português'],
+] as const;
+
 export function DashboardTab() {
+  const { t } = useT('dashboard');
   const { campaign } = useCampaign();
   const [filter, setFilter] = useState<ReportQuery>(emptyQuery);
   const query = reportQueryString(campaign.id, filter);
   const { state, reload } = useResource<PilotReport>(`/v1/reports/pilot${query}`);
   const [unit, setUnit] = useState<'day' | 'week'>('day');
+  // Empty: the report picks the partner's (the jurisdiction's) language itself.
+  const [reportLanguage, setReportLanguage] = useState('');
+  const htmlQuery = reportLanguage ? `${query}&lang=${encodeURIComponent(reportLanguage)}` : query;
 
   return (
     <>
       <ReportFilter campaign={campaign} query={filter} onChange={setFilter} />
       <div className="toolbar">
         <a className="button" href={`/v1/reports/pilot.csv${query}`} download>
-          Download CSV
+          {t('toolbar.downloadCsv')}
         </a>
-        <a className="button" href={`/v1/reports/pilot.html${query}`} download>
-          Download HTML report
+        <label className="inline-field">
+          <span>{t('toolbar.reportLanguage')}</span>
+          <select value={reportLanguage} onChange={(event) => setReportLanguage(event.target.value)}>
+            <option value="">{t('toolbar.partnerLanguage')}</option>
+            {REPORT_LANGUAGES.map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button" href={`/v1/reports/pilot.html${htmlQuery}`} download>
+          {t('toolbar.downloadHtml')}
         </a>
         <button type="button" className="button-quiet" onClick={reload}>
-          Refresh
+          {t('toolbar.refresh')}
         </button>
       </div>
       <LoadStatus state={state} what="the report" />
@@ -61,13 +84,14 @@ function Report({
   onUnit(u: 'day' | 'week'): void;
   filtered: boolean;
 }) {
+  const { t } = useT('dashboard');
   const periods = unit === 'day' ? report.daily : report.weekly;
   return (
     <>
-      <p className="meta">Generated {formatTime(report.generatedAt)}. Days are UTC days.</p>
+      <p className="meta">{t('generated', { time: formatTime(report.generatedAt) })}</p>
       <SrmBanners checks={report.sampleRatio} />
       {report.notes.length > 0 && (
-        <ul className="notes" aria-label="Notes on these figures">
+        <ul className="notes" aria-label={t('notesLabel')} lang="en">
           {report.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
@@ -75,39 +99,39 @@ function Report({
       )}
       {report.totals.decisions === 0 ? (
         <div className="empty-state">
-          <h2>No data yet</h2>
-          {filtered ? (
-            <p>No decisions match this version and date range (n = 0).</p>
-          ) : (
-            <p>
-              No withdrawal has been screened by this campaign yet (n = 0). Figures appear here once it is
-              live and exchanges send decisions and reactions.
-            </p>
-          )}
+          <h2>{t('empty.title')}</h2>
+          <p>{filtered ? t('empty.filtered') : t('empty.none')}</p>
         </div>
       ) : (
         <>
           <HeadlineCards report={report} />
-          {report.pilotNumber && <PilotNumberSection pilot={report.pilotNumber} campaign={campaign} />}
+          <OutcomesTable report={report} />
+          {report.pilotNumber && (
+            <PilotNumberSection
+              pilot={report.pilotNumber}
+              evidence={report.evidence.upliftEveryone}
+              campaign={campaign}
+            />
+          )}
           <section aria-labelledby="over-time-heading">
-            <h2 id="over-time-heading">Over time</h2>
+            <h2 id="over-time-heading">{t('overTime.heading')}</h2>
             <fieldset className="segmented">
-              <legend>Group by</legend>
+              <legend>{t('overTime.groupBy')}</legend>
               <label>
-                <input type="radio" name="unit" checked={unit === 'day'} onChange={() => onUnit('day')} /> Day
+                <input type="radio" name="unit" checked={unit === 'day'} onChange={() => onUnit('day')} />{' '}
+                {t('overTime.day')}
               </label>
               <label>
                 <input type="radio" name="unit" checked={unit === 'week'} onChange={() => onUnit('week')} />{' '}
-                Week
+                {t('overTime.week')}
               </label>
             </fieldset>
             {periods.length > 0 ? (
               <SeriesCharts periods={periods} unit={unit} />
             ) : (
-              <p>No periods to chart.</p>
+              <p>{t('overTime.none')}</p>
             )}
           </section>
-          <OutcomesTable report={report} />
           <VariantsTable report={report} />
           <ResourcesTable report={report} />
         </>

@@ -1,16 +1,13 @@
 import { DataTable } from '../components/data-table.js';
 import { differenceWithInterval, formatCount, rateWithInterval } from '../format.js';
+import { useT } from '../i18n/index.js';
 import type { CampaignDetail, PilotReport } from '../types.js';
+import { TooEarly, type Evidence } from './too-early.js';
 
 type PilotNumber = NonNullable<PilotReport['pilotNumber']>;
 type Row = PilotNumber['byAnswerPath'][number];
 
-const STEP_LABELS: Record<string, string> = {
-  warn: 'Warning only',
-  questions: 'Questions asked',
-  cooling_off: 'Cooling-off hold',
-  review: 'Held for review by staff',
-};
+const STEPS = ['warn', 'questions', 'cooling_off', 'review'];
 
 /**
  * The answers' words, from the newest version that asks them (English where it has it): a police
@@ -29,8 +26,8 @@ function answerLabels(campaign: CampaignDetail): Map<string, string> {
   return labels;
 }
 
-function pathLabel(path: string, labels: Map<string, string>): string {
-  if (path.startsWith('(')) return 'No answer given';
+function pathLabel(path: string, labels: Map<string, string>, noAnswer: string): string {
+  if (path.startsWith('(')) return noAnswer;
   return path
     .split(' & ')
     .map((part) => labels.get(part) ?? part)
@@ -48,8 +45,9 @@ function BreakdownTable({
   caption: string;
   unit: string;
 }) {
+  const { t } = useT('dashboard');
   return (
-    <DataTable columns={[caption, unit, 'Did not withdraw or checked first (95% CI)', 'Went ahead (95% CI)']}>
+    <DataTable columns={[caption, unit, t('pilot.pilotRate'), t('pilot.wentAhead')]}>
       {rows.map((row) => (
         <tr key={row.key}>
           <th scope="row">{label(row.key)}</th>
@@ -68,74 +66,100 @@ function BreakdownTable({
 }
 
 /** The pilot's own number, with the rules that produced it, and its breakdowns. */
-export function PilotNumberSection({ pilot, campaign }: { pilot: PilotNumber; campaign: CampaignDetail }) {
+export function PilotNumberSection({
+  pilot,
+  evidence,
+  campaign,
+}: {
+  pilot: PilotNumber;
+  /** Whether the effect counting everyone may be read yet (null: no rule given, shown as is). */
+  evidence: Evidence | null;
+  campaign: CampaignDetail;
+}) {
+  const { t } = useT('dashboard');
   const labels = answerLabels(campaign);
+  const early = evidence !== null && !evidence.enough;
   return (
     <section aria-labelledby="pilot-number-heading" className="pilot-number">
-      <h2 id="pilot-number-heading">The pilot's number</h2>
+      <h2 id="pilot-number-heading">{t('pilot.heading')}</h2>
       <div className="cards">
         <div className="card">
-          <h3>Warned users who did not withdraw or checked first</h3>
+          <h3>{t('pilot.perUser')}</h3>
           <p className="card-value" data-testid="pilot-per-user">
             {rateWithInterval(pilot.perUser)}
           </p>
           <p className="card-detail">
-            {formatCount(pilot.perUser.x)} of n = {formatCount(pilot.perUser.n)} users (each user's first
-            warning in the period)
+            {t('pilot.perUserDetail', { x: formatCount(pilot.perUser.x), n: formatCount(pilot.perUser.n) })}
           </p>
         </div>
         <div className="card">
-          <h3>Per withdrawal</h3>
+          <h3>{t('pilot.perWithdrawal')}</h3>
           <p className="card-value">{rateWithInterval(pilot.perWithdrawal)}</p>
           <p className="card-detail">
-            {formatCount(pilot.perWithdrawal.x)} of n = {formatCount(pilot.perWithdrawal.n)} warned
-            withdrawals; {formatCount(pilot.usersWarnedMoreThanOnce)} users were warned more than once
+            {t('pilot.perWithdrawalDetail', {
+              x: formatCount(pilot.perWithdrawal.x),
+              n: formatCount(pilot.perWithdrawal.n),
+              repeat: formatCount(pilot.usersWarnedMoreThanOnce),
+            })}
           </p>
         </div>
-        <div className="card">
-          <h3>Effect counting everyone</h3>
-          <p className="card-value">{differenceWithInterval(pilot.upliftEveryone.difference)}</p>
+        <div className={early ? 'card card-wide' : 'card'}>
+          <h3>{t('pilot.effectEveryone')}</h3>
+          {evidence && early ? (
+            <p>
+              <TooEarly evidence={evidence} />
+            </p>
+          ) : (
+            <p className="card-value">{differenceWithInterval(pilot.upliftEveryone.difference)}</p>
+          )}
           <p className="card-detail">
-            Went ahead: {rateWithInterval(pilot.upliftEveryone.wentAheadWarned)} warned vs{' '}
-            {rateWithInterval(pilot.upliftEveryone.wentAheadHoldout)} holdout, every user of each arm counted
+            {t('pilot.effectEveryoneDetail', {
+              warned: rateWithInterval(pilot.upliftEveryone.wentAheadWarned),
+              holdout: rateWithInterval(pilot.upliftEveryone.wentAheadHoldout),
+            })}
           </p>
         </div>
       </div>
       <details className="rules">
-        <summary>How these are counted</summary>
+        <summary>{t('pilot.howCounted')}</summary>
         <ul>
+          {/* The rules are the server's own sentences, in English. */}
           {Object.entries(pilot.rules).map(([key, rule]) => (
-            <li key={key}>{rule}</li>
+            <li key={key} lang="en">
+              {rule}
+            </li>
           ))}
           <li>
-            Of the first warnings: {formatCount(pilot.bases.completion_event)} decided by the exchange's
-            completion event, {formatCount(pilot.bases.client_event)} by the user's cancel or proceed,{' '}
-            {formatCount(pilot.bases.abandoned_rule)} abandoned (counted as not withdrawn),{' '}
-            {formatCount(pilot.bases.pending)} still open (left out).
+            {t('pilot.bases', {
+              completion: formatCount(pilot.bases.completion_event),
+              client: formatCount(pilot.bases.client_event),
+              abandoned: formatCount(pilot.bases.abandoned_rule),
+              pending: formatCount(pilot.bases.pending),
+            })}
           </li>
         </ul>
       </details>
-      <h3 id="answer-path-heading">By answer</h3>
+      <h3 id="answer-path-heading">{t('pilot.byAnswer')}</h3>
       <BreakdownTable
         rows={pilot.byAnswerPath}
-        label={(key) => pathLabel(key, labels)}
-        caption="Answers given"
-        unit="Users"
+        label={(key) => pathLabel(key, labels, t('pilot.noAnswer'))}
+        caption={t('pilot.answers')}
+        unit={t('pilot.users')}
       />
-      <p className="hint">The holdout sees no questions, so there is no holdout comparison by answer.</p>
-      <h3>By ladder step</h3>
+      <p className="hint">{t('pilot.noHoldoutByAnswer')}</p>
+      <h3>{t('pilot.byStep')}</h3>
       <BreakdownTable
         rows={pilot.byStep}
-        label={(key) => STEP_LABELS[key] ?? key}
-        caption="Where the ladder ended"
-        unit="Users"
+        label={(key) => (STEPS.includes(key) ? t(`pilot.steps.${key}`) : key)}
+        caption={t('pilot.step')}
+        unit={t('pilot.users')}
       />
-      <h3>By presentation</h3>
+      <h3>{t('pilot.byPresentation')}</h3>
       <BreakdownTable
         rows={pilot.byPresentation}
         label={(key) => key}
-        caption="Presentation (repeat warnings rotate it)"
-        unit="Warnings"
+        caption={t('pilot.presentation')}
+        unit={t('pilot.warnings')}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import { Checkbox, SelectField, TextField } from '../components/fields.js';
+import { useT } from '../i18n/index.js';
 import type { CampaignDetail } from '../types.js';
 
 export interface ReportQuery {
@@ -27,31 +28,35 @@ interface Props {
 }
 
 export function ReportFilter({ campaign, query, onChange }: Props) {
+  const { t } = useT('dashboard');
   const published = campaign.versions.filter((v) => v.state === 'published');
   return (
     <fieldset className="filter-bar">
-      <legend>Which decisions</legend>
+      <legend>{t('filter.legend')}</legend>
       <SelectField
-        label="Version"
+        label={t('filter.version')}
         value={query.version}
-        placeholder="All versions"
-        options={published.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }))}
+        placeholder={t('filter.allVersions')}
+        options={published.map((v) => ({
+          value: String(v.version),
+          label: t('filter.versionN', { version: v.version }),
+        }))}
         onChange={(version) => onChange({ ...query, version })}
       />
       <TextField
-        label="From (UTC day)"
+        label={t('filter.from')}
         type="date"
         value={query.from}
         onChange={(from) => onChange({ ...query, from })}
       />
       <TextField
-        label="To (UTC day)"
+        label={t('filter.to')}
         type="date"
         value={query.to}
         onChange={(to) => onChange({ ...query, to })}
       />
       <Checkbox
-        label="Always-valid interval (for looking at the results every day)"
+        label={t('filter.sequential')}
         checked={query.sequential}
         onChange={(sequential) => onChange({ ...query, sequential })}
       />

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { DataTable } from '../components/data-table.js';
 import { formatCount, rateWithInterval } from '../format.js';
+import { useT } from '../i18n/index.js';
 import type { PilotReport } from '../types.js';
 import { Chart } from './chart.js';
 import { colors, type ChartOption } from './echarts.js';
@@ -14,45 +15,50 @@ interface Props {
 }
 
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
-const span = (periods: Period[]) => `${periods[0]?.period ?? ''} to ${periods.at(-1)?.period ?? ''}`;
 
 export function SeriesCharts({ periods, unit }: Props) {
-  const counts = useMemo(() => countsOption(periods), [periods]);
-  const completion = useMemo(() => completionOption(periods), [periods]);
-  const per = unit === 'day' ? 'Daily' : 'Weekly';
+  const { t } = useT('dashboard');
+  // `t` changes with the language, and with it the series' names (a chart redraws only then).
+  const names = useMemo(
+    () => ({
+      treatment: t('charts.treatment'),
+      holdout: t('charts.holdout'),
+      completionWarned: t('charts.completionWarned'),
+      completionHoldout: t('charts.completionHoldout'),
+    }),
+    [t],
+  );
+  const counts = useMemo(() => countsOption(periods, names), [periods, names]);
+  const completion = useMemo(() => completionOption(periods, names), [periods, names]);
+  const per = unit === 'day' ? t('charts.daily') : t('charts.weekly');
+  const span = t('charts.span', { from: periods[0]?.period ?? '', to: periods.at(-1)?.period ?? '' });
   return (
     <div className="charts">
       <figure>
-        <figcaption>{per} decisions: warned (treatment) and holdout</figcaption>
-        <Chart
-          option={counts}
-          label={`Bar chart of ${per.toLowerCase()} decisions in the treatment and holdout arms, ${span(periods)}. The same figures are in the data table below.`}
-        />
+        <figcaption>{t('charts.decisionsCaption', { per })}</figcaption>
+        <Chart option={counts} label={t('charts.decisionsLabel', { per: per.toLowerCase(), span })} />
         <PeriodTable
-          title={`Data table: ${per.toLowerCase()} decisions`}
+          title={t('charts.decisionsTable', { per: per.toLowerCase() })}
           unit={unit}
           periods={periods}
           columns={[
-            ['Treatment', (p) => formatCount(p.treatment)],
-            ['Holdout', (p) => formatCount(p.holdout)],
-            ['Displayed', (p) => formatCount(p.displayed)],
+            [names.treatment, (p) => formatCount(p.treatment)],
+            [names.holdout, (p) => formatCount(p.holdout)],
+            [t('charts.displayed'), (p) => formatCount(p.displayed)],
           ]}
         />
       </figure>
       <figure>
-        <figcaption>{per} completion of withdrawals: warned vs holdout, with 95% intervals</figcaption>
-        <Chart
-          option={completion}
-          label={`Line chart of the ${per.toLowerCase()} share of withdrawals that went ahead, warned users against the holdout, with shaded 95% confidence bands, ${span(periods)}. The same figures are in the data table below.`}
-        />
+        <figcaption>{t('charts.completionCaption', { per })}</figcaption>
+        <Chart option={completion} label={t('charts.completionLabel', { per: per.toLowerCase(), span })} />
         <PeriodTable
-          title={`Data table: ${per.toLowerCase()} completion`}
+          title={t('charts.completionTable', { per: per.toLowerCase() })}
           unit={unit}
           periods={periods}
           columns={[
-            ['Completion, warned', (p) => rateWithInterval(p.completionWarned)],
-            ['Completion, holdout', (p) => rateWithInterval(p.completionHoldout)],
-            ['Intervention rate', (p) => rateWithInterval(p.intervention)],
+            [names.completionWarned, (p) => rateWithInterval(p.completionWarned)],
+            [names.completionHoldout, (p) => rateWithInterval(p.completionHoldout)],
+            [t('charts.intervention'), (p) => rateWithInterval(p.intervention)],
           ]}
         />
       </figure>
@@ -67,11 +73,15 @@ function PeriodTable(props: {
   periods: Period[];
   columns: [string, (period: Period) => string][];
 }) {
+  const { t } = useT('dashboard');
   return (
     <details>
       <summary>{props.title}</summary>
       <DataTable
-        columns={[props.unit === 'day' ? 'Day' : 'Week of', ...props.columns.map(([heading]) => heading)]}
+        columns={[
+          props.unit === 'day' ? t('charts.day') : t('charts.weekOf'),
+          ...props.columns.map(([heading]) => heading),
+        ]}
       >
         {props.periods.map((period) => (
           <tr key={period.period}>
@@ -95,19 +105,26 @@ const base = (periods: Period[]): ChartOption => ({
   xAxis: { type: 'category', data: periods.map((p) => p.period), axisLabel: { color: '#374151' } },
 });
 
-function countsOption(periods: Period[]): ChartOption {
+interface SeriesNames {
+  treatment: string;
+  holdout: string;
+  completionWarned: string;
+  completionHoldout: string;
+}
+
+function countsOption(periods: Period[], names: SeriesNames): ChartOption {
   return {
     ...base(periods),
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#374151' } },
     series: [
       {
-        name: 'Treatment',
+        name: names.treatment,
         type: 'bar',
         data: periods.map((p) => p.treatment),
         itemStyle: { color: colors.warned },
       },
       {
-        name: 'Holdout',
+        name: names.holdout,
         type: 'bar',
         data: periods.map((p) => p.holdout),
         itemStyle: { color: colors.holdout, decal: { symbol: 'rect' } },
@@ -143,26 +160,26 @@ function band(name: string, stack: string, color: string, rates: Period['complet
   ];
 }
 
-function completionOption(periods: Period[]): ChartOption {
+function completionOption(periods: Period[], names: SeriesNames): ChartOption {
   const warned = periods.map((p) => p.completionWarned);
   const holdout = periods.map((p) => p.completionHoldout);
   return {
     ...base(periods),
-    legend: { top: 0, data: ['Completion, warned', 'Completion, holdout'] },
+    legend: { top: 0, data: [names.completionWarned, names.completionHoldout] },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', color: '#374151' } },
     series: [
       ...band('warned band', 'warned', colors.warned, warned),
       ...band('holdout band', 'holdout', colors.holdout, holdout),
       {
-        name: 'Completion, warned',
+        name: names.completionWarned,
         type: 'line',
         data: warned.map((r) => pct(r.rate)),
         itemStyle: { color: colors.warned },
         connectNulls: false,
       },
       {
-        name: 'Completion, holdout',
+        name: names.completionHoldout,
         type: 'line',
         data: holdout.map((r) => pct(r.rate)),
         itemStyle: { color: colors.holdout },

@@ -1,4 +1,5 @@
 import { formatCount, formatP, percent } from '../format.js';
+import { useT } from '../i18n/index.js';
 import type { PilotReport, SampleRatioCheck } from '../types.js';
 
 type Entry = PilotReport['sampleRatio'][number];
@@ -18,12 +19,8 @@ function splitWords(check: SampleRatioCheck): { observed: string; expected: stri
   return { observed, expected };
 }
 
-const stageWords = {
-  assignment: 'in who was assigned to each arm',
-  analysed: 'in the decisions whose outcome was reported',
-} as const;
-
 export function SrmBanners({ checks }: { checks: Entry[] }) {
+  const { t } = useT('dashboard');
   const alarms = checks.flatMap((entry) =>
     (['assignment', 'analysed'] as const)
       .filter((stage) => entry[stage].mismatch)
@@ -32,9 +29,7 @@ export function SrmBanners({ checks }: { checks: Entry[] }) {
   const reporting = checks.filter((entry) => entry.outcomeReporting.mismatch);
   if (checks.length === 0) return null;
   if (alarms.length === 0 && reporting.length === 0) {
-    return (
-      <p className="note-ok">Sample ratio OK: every version split users between the arms as configured.</p>
-    );
+    return <p className="note-ok">{t('srm.ok')}</p>;
   }
   return (
     <>
@@ -47,13 +42,13 @@ export function SrmBanners({ checks }: { checks: Entry[] }) {
             key={`${entry.campaignId}:${entry.version}:${stage}`}
           >
             <p className="alert-title">
-              Sample ratio mismatch in version {entry.version} of {entry.campaignId}, {stageWords[stage]}
+              {t('srm.title', {
+                version: entry.version,
+                campaign: entry.campaignId,
+                stage: t(`srm.${stage}`),
+              })}
             </p>
-            <p>
-              Observed {observed}; expected {expected} ({formatP(check.p)}). Assignment or data collection is
-              broken for this version, so its comparison with the holdout cannot be trusted until the cause is
-              found.
-            </p>
+            <p>{t('srm.body', { observed, expected, p: formatP(check.p) })}</p>
           </div>
         );
       })}
@@ -64,13 +59,14 @@ export function SrmBanners({ checks }: { checks: Entry[] }) {
           key={`${entry.campaignId}:${entry.version}:reporting`}
         >
           <p className="alert-title">
-            Outcome reporting differs between the arms in version {entry.version} of {entry.campaignId}
+            {t('srm.reportingTitle', { version: entry.version, campaign: entry.campaignId })}
           </p>
           <p>
-            Outcomes reported for {percent(entry.outcomeReporting.warned.rate)} of warned and{' '}
-            {percent(entry.outcomeReporting.holdout.rate)} of holdout decisions (
-            {formatP(entry.outcomeReporting.p)}). One arm loses more reports than the other, so its comparison
-            with the holdout cannot be trusted until the cause is found.
+            {t('srm.reportingBody', {
+              warned: percent(entry.outcomeReporting.warned.rate),
+              holdout: percent(entry.outcomeReporting.holdout.rate),
+              p: formatP(entry.outcomeReporting.p),
+            })}
           </p>
         </div>
       ))}

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { dashboardMessages } from './dashboard.js';
 import { directoryMessages } from './directory.js';
 import { editorMessages } from './editor.js';
 import { campaignsMessages } from './campaigns.js';
@@ -29,6 +30,7 @@ export const NAMESPACES = {
   shell: shellMessages,
   review: reviewMessages,
   directory: directoryMessages,
+  dashboard: dashboardMessages,
   campaigns: campaignsMessages,
   editor: editorMessages,
   validation: validationMessages,

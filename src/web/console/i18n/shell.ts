@@ -11,6 +11,7 @@ export const shellMessages: Namespace = {
     nav: {
       label: 'Main',
       campaigns: 'Campaigns',
+      overview: 'Overview',
       scamReports: 'Scam reports',
       clusters: 'Clusters',
       disputes: 'Disputes',
@@ -38,6 +39,7 @@ export const shellMessages: Namespace = {
     nav: {
       label: '主選單',
       campaigns: '宣傳活動',
+      overview: '總覽',
       scamReports: '詐騙舉報',
       clusters: '案件群組',
       disputes: '申訴',
