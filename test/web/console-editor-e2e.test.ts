@@ -131,12 +131,14 @@ describe.skipIf(!browserAvailable)('console campaign editor, in chromium', () =>
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshotDir}/console-editor-problems.png`, fullPage: false });
 
-    await page.getByLabel('Language').selectOption('zh-Hant');
+    await page.locator('label.language-switch select').selectOption('zh-Hant');
     await expect.poll(() => describedError(page, phone)).toBe(PLAIN_PHONE_ZH);
     await summary.getByRole('link', { name: '聯絡 2 — 電話號碼（英文）' }).waitFor();
     await preview.getByText('預覽已過時 — 請修正已標示的欄位').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('語言').selectOption('en');
+    await page.locator('section.problem-summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir}/console-editor-problems-zh-Hant.png`, fullPage: false });
+    await page.locator('label.language-switch select').selectOption('en');
 
     // Fixed: the mark, the summary and the stale notice go once the preview accepts the draft.
     await phone.fill('+852 999');
