@@ -36,7 +36,8 @@ export function ProblemSummary({ fields, others, onSelect, headingRef }: Props) 
             >
               {problem.label}
             </a>
-            : {problem.sentence}
+            {t('separator')}
+            {problem.sentence}
           </li>
         ))}
         {others.map((text) => (

@@ -92,7 +92,10 @@ export function ProblemText({ error }: { error: unknown }) {
         return (
           <li key={`${p.field}:${p.message}`}>
             {field.startsWith('/spec/') ? (
-              <>{specFieldLabel(translate, currentLanguage(), field.slice('/spec'.length))}: </>
+              <>
+                {specFieldLabel(translate, currentLanguage(), field.slice('/spec'.length))}
+                {t('separator')}
+              </>
             ) : (
               <>
                 <code>{field}</code>{' '}

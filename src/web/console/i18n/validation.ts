@@ -9,6 +9,8 @@ import type { Namespace } from './index.js';
 export const validationMessages: Namespace = {
   en: {
     withLanguage: '{{label}} ({{language}})',
+    /** Between a field's name (a link) and what to do, in the problem summary. */
+    separator: ': ',
     summaryTitle: 'The draft was not saved. Fix these and save again:',
     notSavedCount: 'Not saved: {{count}} to fix above',
     loading: 'Loading {{what}}…',
@@ -154,6 +156,7 @@ export const validationMessages: Namespace = {
   },
   'zh-Hant': {
     withLanguage: '{{label}}（{{language}}）',
+    separator: '：',
     summaryTitle: '草稿未儲存。請修正以下項目，然後再儲存：',
     notSavedCount: '未儲存：上方有 {{count}} 項需要修正',
     loading: '正在載入{{what}}…',
