@@ -382,9 +382,27 @@ describe.each(storeKinds)('review on $name', (kind) => {
       locales: ['zh-Hant'],
     });
 
+    // Every language approved: the partner's campaign publishes, and the reviewer hears of it.
+    const version = (await diffOf(people.hk, 'hk-pilot')).version;
+    const published = await h.app.inject({
+      method: 'POST',
+      url: '/v1/admin/campaigns/hk-pilot/publish',
+      headers: bearer(h.keys.admin),
+      payload: { version },
+    });
+    expect(published.statusCode).toBe(200);
+    const hkAfter = (await as(people.hk, 'GET', '/v1/admin/notifications')).json() as {
+      notifications: { event: string; version: number }[];
+    };
+    expect(hkAfter.notifications[0]).toMatchObject({ event: 'published', version });
+
+    // The publish told Ada (who submitted) as well; marking one read leaves the rest unread.
+    const adaUnread = ((await as(people.ada, 'GET', '/v1/admin/notifications')).json() as { unread: number })
+      .unread;
+    expect(adaUnread).toBe(adaNow.unread + 1);
     const read = await as(people.ada, 'POST', '/v1/admin/notifications/read', {
       ids: [adaNow.notifications[0]!.id],
     });
-    expect(read.json()).toMatchObject({ marked: 1, unread: adaNow.unread - 1 });
+    expect(read.json()).toMatchObject({ marked: 1, unread: adaUnread - 1 });
   }, 30_000);
 });

@@ -123,5 +123,9 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
     await reviewer.getByRole('heading', { level: 1, name: 'Review inbox' }).waitFor();
     expect(await seriousViolations(reviewer)).toEqual([]);
     expect(await overflow(reviewer)).toBe(0);
+    // A Hong Kong officer may read the console in Traditional Chinese.
+    await reviewer.getByLabel('Language').selectOption('zh-Hant');
+    await reviewer.getByRole('heading', { level: 1, name: '審閱收件匣' }).waitFor();
+    expect(await overflow(reviewer)).toBe(0);
   }, 60_000);
 });
