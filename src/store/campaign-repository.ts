@@ -11,13 +11,12 @@ import type {
 import type { CampaignSpec } from '../campaigns/spec.js';
 import { listInWords, localeName } from '../campaigns/locale-names.js';
 import type { ApprovalStatement, ReviewStep, TranslationStatus } from '../campaigns/review-model.js';
-import { resolveDirectoryRefs } from '../campaigns/directory-refs.js';
 import { specDigest } from '../campaigns/spec-digest.js';
 import { RequestProblem } from '../errors.js';
 import { CREDENTIALS_CHANGED } from './credential-changes.js';
 import { appendAudit } from './audit-repository.js';
 import type { Database, Queryable } from './database.js';
-import { loadDirectory } from './directory-repository.js';
+import { publishedSpec } from './directory-repository.js';
 import { iso, isoRequired, jsonObject } from './rows.js';
 import { readStatuses, recordStep, statusesAfterSave, writeStatuses } from './review-repository.js';
 
@@ -601,8 +600,7 @@ export class CampaignRepository {
         }
       }
       // The version keeps the directory's values of this moment: the record of what users are shown.
-      const directory = await loadDirectory(tx, campaign.jurisdiction);
-      const published = resolveDirectoryRefs(jsonObject<CampaignSpec>(draft.spec), directory);
+      const published = await publishedSpec(tx, campaign.jurisdiction, jsonObject<CampaignSpec>(draft.spec));
       await tx.query(
         `UPDATE campaign_versions SET state = 'published', published_by = $3, published_at = now(), updated_at = now(),
            spec = $4

@@ -5,7 +5,7 @@ import {
   type DirectoryKind,
   type NewDirectoryEntry,
 } from '../campaigns/directory.js';
-import { refsOf } from '../campaigns/directory-refs.js';
+import { refsOf, resolveDirectoryRefs } from '../campaigns/directory-refs.js';
 import type { CampaignSpec } from '../campaigns/spec.js';
 import { RequestProblem } from '../errors.js';
 import { appendAudit } from './audit-repository.js';
@@ -55,6 +55,28 @@ export async function loadDirectory(db: Queryable, jurisdiction: string): Promis
     [jurisdiction],
   );
   return rows.map(toEntry);
+}
+
+/**
+ * The spec a publish stores: the directory's facts of this moment written in beside each ref. A ref
+ * the directory no longer has (removed while the draft was being saved) is refused, not published
+ * without its number.
+ */
+export async function publishedSpec(
+  tx: Queryable,
+  jurisdiction: string,
+  spec: CampaignSpec,
+): Promise<CampaignSpec> {
+  const directory = await loadDirectory(tx, jurisdiction);
+  const known = new Set(directory.map((entry) => entry.key));
+  const missing = [...refsOf(spec)].filter((key) => !known.has(key));
+  if (missing.length > 0) {
+    throw RequestProblem.conflict(
+      'params/id',
+      `the draft refers to ${missing.join(', ')}, which the directory no longer has: choose another entry and save the draft`,
+    );
+  }
+  return resolveDirectoryRefs(spec, directory);
 }
 
 /** Every change is audited with the entry before and after, in the same transaction. */
@@ -134,7 +156,9 @@ export class DirectoryRepository {
       if (using.length > 0) {
         throw RequestProblem.conflict(
           'params/key',
-          `the draft of ${using.join(', ')} uses this entry: choose another entry there first`,
+          using.length === 1
+            ? `the draft of ${using[0]} uses this entry: choose another entry there first`
+            : `the drafts of ${using.slice(0, -1).join(', ')} and ${using.at(-1)} use this entry: choose another entry there first`,
         );
       }
       await tx.query('DELETE FROM jurisdiction_directory WHERE jurisdiction = $1 AND key = $2', [

@@ -260,6 +260,26 @@ describe.each(storeKinds)('the jurisdiction directory on $name', (kind) => {
     expect(screening.json().content.resources[1].phone).toBe('2860 5012');
   });
 
+  it('refuses to publish a ref the directory no longer has, rather than publish it without its number', async () => {
+    const spec = referringSpec();
+    for (const content of Object.values(spec.content)) content.statistics = [];
+    await call('POST', '/v1/admin/campaigns', {
+      id: 'hk-vanished',
+      jurisdiction: 'HK',
+      name: 'Vanished',
+      spec,
+    });
+    // As if removed while the draft was being saved (the API refuses to remove an entry in use).
+    await h.caveat.db.query(
+      `DELETE FROM jurisdiction_directory WHERE jurisdiction = 'HK' AND key = 'scameter'`,
+    );
+    await expect(h.caveat.campaigns.publish('hk-vanished', 'test')).rejects.toMatchObject({
+      kind: 'conflict',
+      errors: [{ field: 'params/id', message: expect.stringContaining('scameter') }],
+    });
+    expect((await h.caveat.campaigns.getCampaign('hk-vanished'))?.live).toBeNull();
+  });
+
   it('refuses to remove an entry a draft uses; removes it once no draft does, audited', async () => {
     await h.caveat.campaigns.saveDraft('hk-directory', referringSpec(), 'test');
     const refused = await call('DELETE', `${DIRECTORY}/hk-losses`);
@@ -305,7 +325,7 @@ describe.each(storeKinds)('the jurisdiction directory on $name', (kind) => {
     const mo = await session('mo-reader@x.test');
     const read = await h.app.inject({ method: 'GET', url: DIRECTORY, headers: { cookie: hk.cookie } });
     expect(read.statusCode).toBe(200);
-    expect(read.json().entries.map((e: { key: string }) => e.key)).toContain('scameter');
+    expect(read.json().entries.map((e: { key: string }) => e.key)).toContain('adcc-18222');
     const elsewhere = await h.app.inject({ method: 'GET', url: DIRECTORY, headers: { cookie: mo.cookie } });
     expect(elsewhere.statusCode).toBe(404);
     const write = await h.app.inject({
