@@ -4,6 +4,7 @@ import { draftProblems } from '../../../src/web/console/campaign/draft-problems.
 import {
   clearLocalDraft,
   readLocalDraft,
+  sameSpec,
   writeLocalDraft,
 } from '../../../src/web/console/campaign/local-draft.js';
 import { i18next } from '../../../src/web/console/i18n/index.js';
@@ -62,6 +63,27 @@ describe('the local draft', () => {
     Reflect.deleteProperty(globalThis, 'localStorage');
     expect(() => writeLocalDraft('u', 'c', { savedAt: 'x', baseVersion: 1, spec: hkSpec() })).not.toThrow();
     expect(readLocalDraft('u', 'c')).toBeNull();
+  });
+});
+
+describe('sameSpec', () => {
+  it('ignores key order (the store reorders keys) but not a changed word', () => {
+    const spec = hkSpec();
+    // Every object's keys in reverse order, as a store that sorts keys could give them back.
+    const reverse = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reverse)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reverse(v)]),
+            )
+          : value;
+    const shuffled = reverse(spec) as typeof spec;
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(spec));
+    expect(sameSpec(spec, shuffled)).toBe(true);
+    expect(sameSpec(spec, { ...spec, priority: spec.priority + 1 })).toBe(false);
   });
 });
 

@@ -10,7 +10,13 @@ import { ContentFields } from './content-fields.js';
 import { draftProblems } from './draft-problems.js';
 import { LeaveGuard } from './leave-guard.js';
 import { LocalDraftOffer } from './local-draft-offer.js';
-import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft.js';
+import {
+  clearLocalDraft,
+  readLocalDraft,
+  sameSpec,
+  writeLocalDraft,
+  type LocalDraft,
+} from './local-draft.js';
 import { LocalePicker } from './locale-picker.js';
 import { PreviewPane } from './preview-pane.js';
 import { ProblemSummary } from './problem-summary.js';
@@ -56,7 +62,7 @@ export function DraftWorkspace(props: Props) {
   const [offer, setOffer] = useState<LocalDraft | null>(() => {
     if (!editable || version.state !== 'draft') return null;
     const stored = readLocalDraft(user.id, campaignId);
-    return stored && JSON.stringify(stored.spec) !== JSON.stringify(version.spec) ? stored : null;
+    return stored && !sameSpec(stored.spec, version.spec) ? stored : null;
   });
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);

@@ -54,3 +54,19 @@ export function clearLocalDraft(userId: string, campaignId: string): void {
     // nothing to do
   }
 }
+
+/** Whether two specs say the same, whatever the order of their keys (the store may reorder them). */
+export function sameSpec(a: CampaignSpec, b: CampaignSpec): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
