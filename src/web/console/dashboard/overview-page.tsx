@@ -17,10 +17,12 @@ function Effect({ effect }: { effect: Row['effect'] }) {
     <span className="too-early" data-testid="too-early">
       {evidence.reason === 'no_comparison_group'
         ? t('overview.noComparisonShort')
-        : t('overview.tooEarlyShort', {
-            warned: formatCount(evidence.more.warned),
-            holdout: formatCount(evidence.more.holdout),
-          })}
+        : evidence.plan === null
+          ? t('overview.tooEarlyNoData', { minimum: formatCount(evidence.need.warned) })
+          : t('overview.tooEarlyShort', {
+              warned: formatCount(evidence.more.warned),
+              holdout: formatCount(evidence.more.holdout),
+            })}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { DataTable } from '../components/data-table.js';
 import { LoadStatus } from '../components/problems.js';
 import { differenceWithInterval, formatCount, percent, rateWithInterval } from '../format.js';
 import { useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { DifferenceEstimate, RateEstimate } from '../types.js';
 
 /** GET /v1/quiz-measurement, as far as this section reads it (src/app/education-service.ts). */
@@ -18,22 +19,17 @@ interface Comparison {
   difference: DifferenceEstimate;
 }
 
-const TRICK_NAMES: Record<string, string> = {
-  brand_in_front: 'Brand in front of another site',
-  tld_swap: 'Same name, another ending',
-  homoglyph: 'Look-alike characters (punycode)',
-  typo: 'A misspelt name',
-  hosting_platform: 'Brand on a hosting platform',
-  fake_message: 'Fake message from the exchange',
-  fake_account: 'Fake official account',
-  phone_call: 'Call "from the exchange"',
-};
-const GROUP_NAMES: Record<string, string> = {
-  took_quiz: 'Took the quiz',
-  did_not: 'Did not',
-  offered: 'Offered the quiz',
-  not_offered: 'Not offered',
-};
+const TRICKS = [
+  'brand_in_front',
+  'tld_swap',
+  'homoglyph',
+  'typo',
+  'hosting_platform',
+  'fake_message',
+  'fake_account',
+  'phone_call',
+];
+const GROUPS = ['took_quiz', 'did_not', 'offered', 'not_offered'];
 
 /** The rate as a bar and its 95% interval as a whisker, on a 0–100% scale. */
 function RateBar({ estimate }: { estimate: RateEstimate }) {
@@ -52,23 +48,26 @@ function RateBar({ estimate }: { estimate: RateEstimate }) {
 
 /** "Which tricks fool people here": the quiz's per-trick fooled share, and outcomes at later warnings. */
 export function QuizSection({ jurisdiction }: { jurisdiction: string }) {
+  const { t } = useT('dashboard');
+  const trickName = (trick: string) => (TRICKS.includes(trick) ? t(`quiz.tricks.${trick}`) : trick);
+  const groupName = (group: string) => (GROUPS.includes(group) ? t(`quiz.groups.${group}`) : group);
   const { state } = useResource<QuizMeasurement>(`/v1/quiz-measurement?jurisdiction=${jurisdiction}`);
   return (
     <section aria-labelledby="quiz-heading">
-      <h2 id="quiz-heading">Phishing quiz: which tricks fool people in {jurisdiction}</h2>
-      <LoadStatus state={state} what="the quiz figures" />
+      <h2 id="quiz-heading">{t('quiz.heading', { jurisdiction })}</h2>
+      <LoadStatus state={state} what={t('quiz.loading')} />
       {state.status === 'ready' &&
         (state.data.byTrick.length === 0 ? (
-          <p>No quiz answers in the last 90 days (n = 0).</p>
+          <p>{t('quiz.none')}</p>
         ) : (
           <>
             <DataTable
-              caption="Share of quiz answers fooled by each trick"
-              columns={['Trick', 'Fooled (95% CI)', '', 'Answers']}
+              caption={t('quiz.caption')}
+              columns={[t('quiz.trick'), t('quiz.fooled'), '', t('quiz.answers')]}
             >
               {state.data.byTrick.map((row) => (
                 <tr key={row.trick} data-trick={row.trick}>
-                  <th scope="row">{TRICK_NAMES[row.trick] ?? row.trick}</th>
+                  <th scope="row">{trickName(row.trick)}</th>
                   <td>{rateWithInterval(row.fooled)}</td>
                   <td>
                     <RateBar estimate={row.fooled} />
@@ -79,9 +78,7 @@ export function QuizSection({ jurisdiction }: { jurisdiction: string }) {
                 </tr>
               ))}
             </DataTable>
-            <p className="hint">
-              Last 90 days. Wilson 95% intervals; the bar shows the share, the whisker the interval.
-            </p>
+            <p className="hint">{t('quiz.hint')}</p>
           </>
         ))}
       {state.status === 'ready' &&
@@ -90,23 +87,27 @@ export function QuizSection({ jurisdiction }: { jurisdiction: string }) {
           .map((comparison) => (
             <div key={comparison.design} className="quiz-comparison">
               <h3>
-                {comparison.design === 'observational'
-                  ? 'At their next warning (observational)'
-                  : 'Offer experiment (intention to treat)'}
+                {comparison.design === 'observational' ? t('quiz.observational') : t('quiz.experiment')}
               </h3>
               <p>{comparison.statement}</p>
               <ul>
                 {comparison.groups.map((g) => (
                   <li key={g.group}>
-                    {GROUP_NAMES[g.group] ?? g.group}: {formatCount(g.users)} users, cancelled or checked
-                    first {rateWithInterval(g.protected)}
+                    {t('quiz.group', {
+                      group: groupName(g.group),
+                      users: formatCount(g.users),
+                      rate: rateWithInterval(g.protected),
+                    })}
                   </li>
                 ))}
               </ul>
               <p>
-                Difference: {differenceWithInterval(comparison.difference)}
+                {t('quiz.difference', { difference: differenceWithInterval(comparison.difference) })}
                 {comparison.difference.difference !== null &&
-                  ` (${percent(comparison.groups[0]?.protected.rate ?? null)} against ${percent(comparison.groups[1]?.protected.rate ?? null)})`}
+                  ` ${t('quiz.against', {
+                    a: percent(comparison.groups[0]?.protected.rate ?? null),
+                    b: percent(comparison.groups[1]?.protected.rate ?? null),
+                  })}`}
               </p>
             </div>
           ))}
