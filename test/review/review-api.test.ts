@@ -19,6 +19,7 @@ interface Delivery {
   body: string;
 }
 interface Diff {
+  version: number;
   digest: string;
   locales: {
     locale: string;

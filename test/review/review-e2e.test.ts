@@ -119,6 +119,7 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
     await reviewer.getByRole('heading', { name: 'Two languages side by side' }).waitFor();
     expect(await seriousViolations(reviewer)).toEqual([]);
     expect(await overflow(reviewer)).toBe(0);
+    await reviewer.screenshot({ path: `${screenshotDir}/review-page-390.png` });
     await reviewer.goto(`${app.baseUrl}/console/review`);
     await reviewer.getByRole('heading', { level: 1, name: 'Review inbox' }).waitFor();
     expect(await seriousViolations(reviewer)).toEqual([]);

@@ -7,6 +7,9 @@ import { fieldLabel } from './field-labels.js';
 import { localeLabel } from './locale-label.js';
 import './review.css';
 
+/** Ids, links to a scam or step, directory refs and flags: the same in every locale, not text to compare. */
+const STRUCTURAL = new Set(['id', 'scam', 'step', 'ref', 'checkBeforeSend']);
+
 /** Two locales of the draft next to each other, field by field; stacked on a phone. */
 export function SideBySide({ spec }: { spec: CampaignSpec }) {
   const { t } = useT('review');
@@ -14,8 +17,14 @@ export function SideBySide({ spec }: { spec: CampaignSpec }) {
   const [left, setLeft] = useState(locales[0] ?? '');
   const [right, setRight] = useState(locales[1] ?? locales[0] ?? '');
   if (locales.length < 2) return null;
-  const leftLeaves = new Map(contentLeaves(spec.content[left]).map((l) => [l.segments.join('/'), l]));
-  const rightLeaves = new Map(contentLeaves(spec.content[right]).map((l) => [l.segments.join('/'), l]));
+  const leaves = (locale: string) =>
+    new Map(
+      contentLeaves(spec.content[locale])
+        .filter((leaf) => !STRUCTURAL.has(String(leaf.segments.at(-1))))
+        .map((leaf) => [leaf.segments.join('/'), leaf]),
+    );
+  const leftLeaves = leaves(left);
+  const rightLeaves = leaves(right);
   const paths = [...new Set([...leftLeaves.keys(), ...rightLeaves.keys()])];
   const options = locales.map((l) => ({ value: l, label: localeLabel(l) }));
 
