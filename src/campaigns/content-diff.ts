@@ -45,6 +45,25 @@ export function contentLeaves(content: unknown): { segments: (string | number)[]
 
 const pathOf = (segments: (string | number)[]) => segments.join('/');
 
+/**
+ * A locale's text as some users see it: its content, then each variant's replacement title and
+ * body (["variant", "B", "title"]), which the experiment shows instead to that variant's share.
+ */
+function localeLeaves(spec: CampaignSpec, locale: string) {
+  const leaves = spec.content[locale] === undefined ? [] : contentLeaves(spec.content[locale]);
+  for (const variant of spec.experiment.variants) {
+    const override = variant.overrides?.[locale];
+    if (override)
+      leaves.push(
+        ...contentLeaves(override).map((leaf) => ({
+          ...leaf,
+          segments: ['variant', variant.key, ...leaf.segments],
+        })),
+      );
+  }
+  return leaves;
+}
+
 /** The words inserted and deleted between two texts (Chinese is compared character by character). */
 export function redline(before: string, after: string): RedlinePart[] {
   return diffWords(before, after).map((part) => ({
@@ -64,10 +83,11 @@ export function diffContent(draft: CampaignSpec, live: CampaignSpec | null): Loc
     ...Object.keys(live?.content ?? {}).filter((l) => !(l in draft.content)),
   ];
   return locales.map((locale) => {
-    const after = draft.content[locale];
     const before = live?.content[locale];
-    const afterLeaves = new Map(contentLeaves(after).map((leaf) => [pathOf(leaf.segments), leaf]));
-    const beforeLeaves = new Map(contentLeaves(before).map((leaf) => [pathOf(leaf.segments), leaf]));
+    const afterLeaves = new Map(localeLeaves(draft, locale).map((leaf) => [pathOf(leaf.segments), leaf]));
+    const beforeLeaves = new Map(
+      (live ? localeLeaves(live, locale) : []).map((leaf) => [pathOf(leaf.segments), leaf]),
+    );
     const fields: FieldChange[] = [];
     for (const [path, leaf] of afterLeaves) {
       const old = beforeLeaves.get(path)?.value ?? null;

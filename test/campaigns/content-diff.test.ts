@@ -45,6 +45,17 @@ describe('the redline of a draft against the live version', () => {
     ]);
   });
 
+  it("includes a variant's replacement title, which that variant's users see instead", () => {
+    const live = hkSpec();
+    const draft = hkSpec();
+    draft.experiment.variants[1]!.overrides = { en: { title: 'Stop. Is this a crypto scam?' } };
+    const field = diffContent(draft, live)
+      .find((l) => l.locale === 'en')!
+      .fields.find((f) => f.path === 'variant/B/title')!;
+    expect(field.change).toBe('changed');
+    expect(field.parts.filter((p) => p.kind === 'inserted').map((p) => p.text.trim())).toEqual(['crypto']);
+  });
+
   it('without a live version every locale is new', () => {
     expect(diffContent(hkSpec(), null).every((l) => l.isNew)).toBe(true);
   });

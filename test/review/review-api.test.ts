@@ -406,4 +406,31 @@ describe.each(storeKinds)('review on $name', (kind) => {
     });
     expect(read.json()).toMatchObject({ marked: 1, unread: adaUnread - 1 });
   }, 30_000);
+
+  it('a request for changes tells the submitter, with the note, and stays in the inbox as changes requested', async () => {
+    const spec = hkSpec();
+    spec.content.en!.body = 'A new body to review';
+    expect((await as(people.ada, 'PUT', '/v1/admin/campaigns/hk-pilot/draft', { spec })).statusCode).toBe(
+      200,
+    );
+    expect((await as(people.ada, 'POST', '/v1/admin/campaigns/hk-pilot/submit', {})).statusCode).toBe(200);
+    const asked = await as(people.hk, 'POST', '/v1/admin/campaigns/hk-pilot/request-changes', {
+      note: 'Name the hotline in the body',
+    });
+    expect(asked.statusCode).toBe(200);
+    const ada = (await as(people.ada, 'GET', '/v1/admin/notifications')).json() as {
+      notifications: { event: string; note: string | null; actor: string }[];
+    };
+    expect(ada.notifications[0]).toMatchObject({
+      event: 'changes_requested',
+      note: 'Name the hotline in the body',
+      actor: 'user:hk@x.test',
+    });
+    const inbox = (await as(people.hk, 'GET', '/v1/admin/review-inbox')).json() as {
+      items: { campaignId: string; reviewState: string; note: string }[];
+      waiting: number;
+    };
+    expect(inbox.items[0]).toMatchObject({ campaignId: 'hk-pilot', reviewState: 'changes_requested' });
+    expect(inbox.waiting).toBe(0);
+  });
 });

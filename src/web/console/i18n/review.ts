@@ -134,6 +134,7 @@ export const reviewMessages: Namespace = {
       part: {
         title: 'Title',
         body: 'Message',
+        variant: 'Variant',
         neverCallNotice: '“We will never call you” notice',
         acknowledgeLabel: 'Acknowledge button',
         cancelLabel: 'Cancel button',
@@ -292,6 +293,7 @@ export const reviewMessages: Namespace = {
       part: {
         title: '標題',
         body: '訊息',
+        variant: '測試版本',
         neverCallNotice: '「我們絕不會致電給你」聲明',
         acknowledgeLabel: '確認按鈕',
         cancelLabel: '取消按鈕',
