@@ -73,7 +73,11 @@ describe.skipIf(!browserAvailable)('the quiz in the console, in chromium', () =>
       expect(await admin.page.getByRole('button', { name: 'Publish the draft' }).count()).toBe(0);
       const reviewer = await signIn('reviewer.hk@demo.caveat.example');
       await reviewer.page.goto(`${url}/console/campaigns/hk-joint-anti-scam/quiz`);
-      await reviewer.page.getByLabel('Language').selectOption('zh-Hant');
+      // The quiz's own language, not the console's (the header has a Language switch too).
+      await reviewer.page
+        .locator('section:has(#quiz-tab-heading)')
+        .getByLabel('Language', { exact: true })
+        .selectOption('zh-Hant');
       await reviewer.page.locator('.quiz-questions details').first().click();
       await expect(reviewer.page.locator('.quiz-questions').textContent()).resolves.toContain('防騙視伏器');
       const axe = await new AxeBuilder({ page: reviewer.page }).include('#quiz-tab-heading').analyze();
