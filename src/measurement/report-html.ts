@@ -58,7 +58,7 @@ ${breakdown.rows.map((row) => `<tr><td>${escape(w.outcomes[row.outcome])}</td><t
 /**
  * A self-contained pilot report in the partner's language: inline CSS and SVG, no scripts, prints
  * on A4. `extra` is HTML other parts add in the same style (the phishing quiz), already escaped.
- * The notes are English sentences built by the report (report.ts) and are marked as such.
+ * The notes are worded from their kinds and figures (`noteKeys`), in the same language.
  */
 export function reportHtml(report: PilotReport, heading: ReportHeading, extra = ''): string {
   const w = REPORT_WORDS[heading.language];
@@ -82,8 +82,8 @@ export function reportHtml(report: PilotReport, heading: ReportHeading, extra = 
     )
     .join('');
   const notes =
-    report.notes.length > 0
-      ? `${heading.language === 'en' ? '' : `<p>${escape(w.notesInEnglish)}</p>`}<ul class="notes" lang="en">${report.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>`
+    report.noteKeys.length > 0
+      ? `<ul class="notes">${report.noteKeys.map((n) => `<li>${escape(fill(w.notes[n.key], n.params))}</li>`).join('')}</ul>`
       : '';
   const comparison = report.variantComparison;
   return `<!doctype html>

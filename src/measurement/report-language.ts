@@ -1,5 +1,6 @@
 import type { OutcomeName } from './outcome-names.js';
 import type { PILOT_RULES } from './pilot-number.js';
+import type { NoteKey } from './report-notes.js';
 
 /**
  * The words of the HTML pilot report in each language it is written in. The report goes to the
@@ -26,7 +27,8 @@ export interface ReportWords {
   today: string;
   to: string;
   generated: string;
-  notesInEnglish: string;
+  /** The report's notes (report-notes.ts), with the figures as placeholders. */
+  notes: Record<NoteKey, string>;
   headline: string;
   interventionHeadline: string;
   warnedUsers: string;
@@ -125,7 +127,24 @@ const en: ReportWords = {
   today: 'today',
   to: 'to',
   generated: 'Generated',
-  notesInEnglish: 'Notes (in English):',
+  notes: {
+    no_data: 'No decisions match this filter and date range.',
+    no_warned: 'No warned users in this selection.',
+    no_holdout: 'No holdout users in this selection: the effect of the warning cannot be estimated.',
+    display_low: 'Fewer than 90% of warnings were reported as displayed: check the exchange integration.',
+    undisplayed_outcomes:
+      '{{count}} warned decisions have an outcome but were never reported as displayed; they are left out of the outcome rates (not of the comparison with the holdout).',
+    outside_experiment:
+      '{{count}} decisions were outside the experiment (a reported destination held, or the fail-safe warning given while the store could not confirm); they are counted apart and not compared.',
+    pooled_shares:
+      'This selection pools {{versions}} campaign versions with different holdout shares; the comparison with the holdout can be biased: filter by campaign and version.',
+    srm_assignment:
+      'Sample ratio mismatch in {{where}}: decisions per arm differ from the configured split (p < {{threshold}}): assignment or recording is broken; do not trust the comparison until it is explained.',
+    srm_reported:
+      "Sample ratio mismatch in {{where}} among reported outcomes (p < {{threshold}}): one arm's withdrawals go unreported more often than the other's (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained; see uplift.outcomeReported.",
+    outcome_reporting:
+      'Outcome reporting differs between the arms in {{where}} (p < {{threshold}}): outcomes were reported for {{warned}} of warned and {{holdout}} of holdout decisions (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained.',
+  },
   headline: 'Headline',
   interventionHeadline: 'Intervention rate (cancelled or checked, of users shown the warning)',
   warnedUsers: 'Warned users',
@@ -248,7 +267,24 @@ const zhHant: ReportWords = {
   today: '今天',
   to: '至',
   generated: '產生時間',
-  notesInEnglish: '附註（英文）：',
+  notes: {
+    no_data: '沒有符合此篩選條件及日期範圍的決定。',
+    no_warned: '此選取範圍沒有收到警示的用戶。',
+    no_holdout: '此選取範圍沒有對照組用戶：無法估計警示的成效。',
+    display_low: '少於 90% 的警示被回報為已顯示：請檢查交易所的整合。',
+    undisplayed_outcomes:
+      '{{count}} 個警示決定有結果，但從未回報為已顯示；它們不計入結果比率（但計入與對照組的比較）。',
+    outside_experiment:
+      '{{count}} 個決定不在實驗之內（暫緩了已被舉報的收款方，或在資料庫未能確認時發出的後備警示）；它們分開計算，不作比較。',
+    pooled_shares:
+      '此選取範圍合併了 {{versions}} 個對照組比例不同的版本；與對照組的比較可能有偏差：請按宣傳活動及版本篩選。',
+    srm_assignment:
+      '{{where}} 樣本比例不符：各組的決定數目與設定的分配不同（p < {{threshold}}）：分配或記錄出錯；在找出原因前不要相信比較結果。',
+    srm_reported:
+      '{{where}} 已回報結果的樣本比例不符（p < {{threshold}}）：其中一組的提款較常沒有回報，在找出原因前，已決定提款的比較有偏差。',
+    outcome_reporting:
+      '{{where}} 兩組的結果回報比例不同（p < {{threshold}}）：警示組有 {{warned}}、對照組有 {{holdout}} 的決定回報了結果，在找出原因前，已決定提款的比較有偏差。',
+  },
   headline: '重點數字',
   interventionHeadline: '介入率（看到警示後取消或先查證的用戶）',
   warnedUsers: '收到警示的用戶',
@@ -368,7 +404,26 @@ const pt: ReportWords = {
   today: 'hoje',
   to: 'a',
   generated: 'Gerado em',
-  notesInEnglish: 'Notas (em inglês):',
+  notes: {
+    no_data: 'Nenhuma decisão corresponde a este filtro e intervalo de datas.',
+    no_warned: 'Não há utilizadores avisados nesta seleção.',
+    no_holdout:
+      'Não há utilizadores do grupo de controlo nesta seleção: o efeito do aviso não pode ser estimado.',
+    display_low:
+      'Menos de 90% dos avisos foram comunicados como mostrados: verifique a integração da plataforma.',
+    undisplayed_outcomes:
+      '{{count}} decisões com aviso têm resultado mas nunca foram comunicadas como mostradas; ficam fora das taxas de resultado (não da comparação com o controlo).',
+    outside_experiment:
+      '{{count}} decisões ficaram fora da experiência (um destino denunciado retido, ou o aviso de recurso dado quando a base de dados não podia confirmar); são contadas à parte e não comparadas.',
+    pooled_shares:
+      'Esta seleção junta {{versions}} versões com proporções de controlo diferentes; a comparação com o controlo pode estar enviesada: filtre por campanha e versão.',
+    srm_assignment:
+      'Desvio da proporção da amostra em {{where}}: as decisões por grupo diferem da divisão configurada (p < {{threshold}}): a atribuição ou o registo falham; não confie na comparação até ser explicado.',
+    srm_reported:
+      'Desvio da proporção da amostra em {{where}} nos resultados comunicados (p < {{threshold}}): os levantamentos de um grupo ficam mais vezes por comunicar, pelo que a comparação está enviesada até ser explicado.',
+    outcome_reporting:
+      'A comunicação de resultados difere entre os grupos em {{where}} (p < {{threshold}}): resultados comunicados para {{warned}} das decisões avisadas e {{holdout}} das de controlo, pelo que a comparação está enviesada até ser explicado.',
+  },
   headline: 'Números principais',
   interventionHeadline: 'Taxa de intervenção (cancelaram ou verificaram, dos utilizadores que viram o aviso)',
   warnedUsers: 'Utilizadores avisados',

@@ -1,5 +1,6 @@
 import type { Evidence } from './evidence.js';
 import type { PilotNumber } from './pilot-number.js';
+import type { ReportNote } from './report-notes.js';
 import type { SampleRatioCheck, TestResult } from './statistics/hypothesis-tests.js';
 import type { DifferenceEstimate, RateEstimate } from './statistics/proportions.js';
 
@@ -92,6 +93,8 @@ export interface PilotReport {
   filter: ReportFilter;
   /** Words for what the figures can and cannot say (no data, no holdout, broken split…). */
   notes: string[];
+  /** The same notes by kind with their figures, in the same order, for a report in another language. */
+  noteKeys: ReportNote[];
   totals: Counts;
   rates: {
     /** (cancelled + verified) / displayed: the pilot's headline figure. */

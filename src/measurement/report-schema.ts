@@ -185,6 +185,27 @@ export const PilotReportSchema = Type.Object(
     notes: Type.Array(Type.String(), {
       description: 'What the figures can and cannot say: no data, no holdout, a broken split…',
     }),
+    noteKeys: Type.Array(
+      Type.Object({
+        key: Type.Union([
+          Type.Literal('no_data'),
+          Type.Literal('no_warned'),
+          Type.Literal('no_holdout'),
+          Type.Literal('display_low'),
+          Type.Literal('undisplayed_outcomes'),
+          Type.Literal('outside_experiment'),
+          Type.Literal('pooled_shares'),
+          Type.Literal('srm_assignment'),
+          Type.Literal('srm_reported'),
+          Type.Literal('outcome_reporting'),
+        ]),
+        params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+      }),
+      {
+        description:
+          'The notes by kind with their figures, in the same order (for reports in other languages)',
+      },
+    ),
     totals: Type.Object({
       decisions: Type.Integer(),
       treatment: Type.Integer({ description: 'warned users' }),

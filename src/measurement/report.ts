@@ -8,6 +8,7 @@ import type {
   RollupRow,
 } from './report-model.js';
 import { evidenceFor } from './evidence.js';
+import type { NoteKey, ReportNote } from './report-notes.js';
 import { sampleRatioCheck, twoProportionZTest } from './statistics/hypothesis-tests.js';
 import { newcombeDifference, relativeDifference, wilson } from './statistics/proportions.js';
 import { alwaysValidDifference } from './statistics/sequential.js';
@@ -48,14 +49,29 @@ export function buildReport(input: ReportInput): PilotReport {
   const warned = sum(warnedRows);
   const holdout = sum(holdoutRows);
   const notes: string[] = [];
-  if (rows.length === 0) notes.push('No decisions match this filter and date range.');
-  else if (warned.decisions === 0) notes.push('No warned users in this selection.');
+  const noteKeys: ReportNote[] = [];
+  const note = (key: NoteKey, params: ReportNote['params'], text: string) => {
+    notes.push(text);
+    noteKeys.push({ key, params });
+  };
+  if (rows.length === 0) note('no_data', {}, 'No decisions match this filter and date range.');
+  else if (warned.decisions === 0) note('no_warned', {}, 'No warned users in this selection.');
   if (warned.decisions > 0 && holdout.decisions === 0)
-    notes.push('No holdout users in this selection: the effect of the warning cannot be estimated.');
+    note(
+      'no_holdout',
+      {},
+      'No holdout users in this selection: the effect of the warning cannot be estimated.',
+    );
   if (warned.displayed < warned.decisions * 0.9 && warned.decisions > 0)
-    notes.push('Fewer than 90% of warnings were reported as displayed: check the exchange integration.');
+    note(
+      'display_low',
+      {},
+      'Fewer than 90% of warnings were reported as displayed: check the exchange integration.',
+    );
   if (warned.undisplayedOutcomes > 0)
-    notes.push(
+    note(
+      'undisplayed_outcomes',
+      { count: warned.undisplayedOutcomes },
       `${warned.undisplayedOutcomes} warned decisions have an outcome but were never reported as displayed; they are left out of the outcome rates (not of the comparison with the holdout).`,
     );
 
@@ -72,7 +88,9 @@ export function buildReport(input: ReportInput): PilotReport {
     outsideExperiment: sum(rows.filter((row) => row.arm === 'none')).decisions,
   };
   if (totals.outsideExperiment > 0)
-    notes.push(
+    note(
+      'outside_experiment',
+      { count: totals.outsideExperiment },
       `${totals.outsideExperiment} decisions were outside the experiment (a reported destination held, or the fail-safe warning given while the store could not confirm); they are counted apart and not compared.`,
     );
   const test = twoProportionZTest(
@@ -94,23 +112,36 @@ export function buildReport(input: ReportInput): PilotReport {
     rows.some((row) => row.campaignId === e.campaignId && row.campaignVersion === e.version),
   );
   if (new Set(present.map((e) => e.holdoutShare)).size > 1)
-    notes.push(
+    note(
+      'pooled_shares',
+      { versions: present.length },
       `This selection pools ${present.length} campaign versions with different holdout shares; the comparison with the holdout can be biased: filter by campaign and version.`,
     );
   const sampleRatio = sampleRatioChecks(rows, input.experiments, input.filter.variant);
   for (const check of sampleRatio) {
     const where = `${check.campaignId} v${check.version}`;
     if (check.assignment.mismatch)
-      notes.push(
+      note(
+        'srm_assignment',
+        { where, threshold: check.assignment.threshold },
         `Sample ratio mismatch in ${where}: decisions per arm differ from the configured split (p < ${check.assignment.threshold}): assignment or recording is broken; do not trust the comparison until it is explained.`,
       );
     else if (check.analysed.mismatch)
-      notes.push(
+      note(
+        'srm_reported',
+        { where, threshold: check.analysed.threshold },
         `Sample ratio mismatch in ${where} among reported outcomes (p < ${check.analysed.threshold}): one arm's withdrawals go unreported more often than the other's (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained; see uplift.outcomeReported.`,
       );
     const reporting = check.outcomeReporting;
     if (reporting.mismatch)
-      notes.push(
+      note(
+        'outcome_reporting',
+        {
+          where,
+          threshold: reporting.threshold,
+          warned: share(reporting.warned.rate),
+          holdout: share(reporting.holdout.rate),
+        },
         `Outcome reporting differs between the arms in ${where} (p < ${reporting.threshold}): outcomes were reported for ${share(reporting.warned.rate)} of warned and ${share(reporting.holdout.rate)} of holdout decisions (a broken exchange integration, or warned users leaving without deciding), so the comparison of decided withdrawals is biased until it is explained.`,
       );
   }
@@ -184,6 +215,7 @@ export function buildReport(input: ReportInput): PilotReport {
     generatedAt: input.generatedAt.toISOString(),
     filter: input.filter,
     notes,
+    noteKeys,
     totals,
     rates: {
       intervention: intervention(warned),

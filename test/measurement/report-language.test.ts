@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reportHtml } from '../../src/measurement/report-html.js';
-import { REPORT_LANGUAGES, REPORT_WORDS, reportLanguageFor } from '../../src/measurement/report-language.js';
+import {
+  fill,
+  REPORT_LANGUAGES,
+  REPORT_WORDS,
+  reportLanguageFor,
+} from '../../src/measurement/report-language.js';
 import { buildReport } from '../../src/measurement/report.js';
+import type { RollupRow } from '../../src/measurement/report-model.js';
 
 const report = buildReport({
   filter: { campaign: 'mo-joint-anti-scam' },
@@ -59,11 +65,66 @@ describe('the report in the partner’s language', () => {
     expect(zh).toContain('合作夥伴：Polícia Judiciária');
     expect(zh).toContain('現在判斷仍言之過早');
     expect(zh).not.toContain('Pilot report');
-    // The notes are the report's English sentences, marked as English for readers and screen readers.
-    expect(zh).toContain('<ul class="notes" lang="en">');
+    // The notes too are in the report's language.
+    expect(zh).toContain('<li>沒有符合此篩選條件及日期範圍的決定。</li>');
+    expect(zh).not.toContain('No decisions match');
     const pt = reportHtml(report, { language: 'pt', ...heading });
     expect(pt).toContain('<h1>Relatório do piloto: [Demo] Macau joint anti-scam campaign</h1>');
     expect(pt).toContain('Ainda é cedo para concluir');
     expect(reportHtml(report, { language: 'en' })).toContain('<h1>Pilot report</h1>');
+  });
+
+  it('words every note in English exactly as the report’s own sentence, kind by kind', () => {
+    const row = (overrides: Partial<RollupRow>): RollupRow => ({
+      day: '2026-11-02',
+      campaignId: 'c',
+      campaignVersion: 1,
+      variant: 'A',
+      arm: 'treatment',
+      decisions: 0,
+      displayed: 0,
+      cancelled: 0,
+      verified: 0,
+      proceeded: 0,
+      abandoned: 0,
+      withdrew: 0,
+      stayed: 0,
+      undisplayedOutcomes: 0,
+      ...overrides,
+    });
+    const experiment = (version: number, holdoutShare: number) => ({
+      campaignId: 'c',
+      version,
+      holdoutShare,
+      variants: [{ key: 'A', weight: 1 }],
+      resourceIds: [],
+    });
+    const busy = buildReport({
+      filter: {},
+      rows: [
+        row({ decisions: 1000, displayed: 500, withdrew: 500, stayed: 100, undisplayedOutcomes: 3 }),
+        row({ campaignVersion: 2, decisions: 10, displayed: 10 }),
+        row({ arm: 'holdout', variant: '', decisions: 10, withdrew: 10 }),
+        row({ arm: 'none', variant: '', decisions: 4 }),
+      ],
+      decideBuckets: new Map(),
+      resourceOpens: [],
+      experiments: [experiment(1, 0.2), experiment(2, 0.5)],
+      sequential: false,
+      generatedAt: new Date('2026-11-24T00:00:00Z'),
+    });
+    expect(busy.noteKeys.map((n) => n.key)).toEqual(
+      expect.arrayContaining([
+        'display_low',
+        'undisplayed_outcomes',
+        'outside_experiment',
+        'pooled_shares',
+        'srm_assignment',
+      ]),
+    );
+    for (const r of [report, busy]) {
+      expect(r.noteKeys).toHaveLength(r.notes.length);
+      r.noteKeys.forEach((n, i) => expect(fill(REPORT_WORDS.en.notes[n.key], n.params)).toBe(r.notes[i]));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { useCampaign } from '../campaign/campaign-page.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
+import { fill, isReportLanguage, REPORT_WORDS } from '../../../measurement/report-language.js';
 import { useT } from '../i18n/index.js';
 import type { CampaignDetail, PilotReport } from '../types.js';
 import { emptyQuery, ReportFilter, reportQueryString, type ReportQuery } from './report-filter.js';
@@ -84,16 +85,18 @@ function Report({
   onUnit(u: 'day' | 'week'): void;
   filtered: boolean;
 }) {
-  const { t } = useT('dashboard');
+  const { t, i18n } = useT('dashboard');
   const periods = unit === 'day' ? report.daily : report.weekly;
+  // The notes in the console's language, worded like the HTML report's (report-language.ts).
+  const words = REPORT_WORDS[isReportLanguage(i18n.language) ? i18n.language : 'en'];
   return (
     <>
       <p className="meta">{t('generated', { time: formatTime(report.generatedAt) })}</p>
       <SrmBanners checks={report.sampleRatio} />
       {report.notes.length > 0 && (
-        <ul className="notes" aria-label={t('notesLabel')} lang="en">
-          {report.notes.map((note) => (
-            <li key={note}>{note}</li>
+        <ul className="notes" aria-label={t('notesLabel')}>
+          {report.noteKeys.map((note, index) => (
+            <li key={`${note.key}-${index}`}>{fill(words.notes[note.key], note.params)}</li>
           ))}
         </ul>
       )}
