@@ -104,8 +104,9 @@ describe.skipIf(!browserAvailable)('console campaign editor, in chromium', () =>
     const page = await app.signInAsAdmin(1280);
     await openDraft(page);
     await page.getByLabel('Locale', { exact: true }).selectOption('en');
-    const contact2 = page.getByRole('group', { name: 'Contact 2', exact: true });
-    const phone = contact2.getByLabel(/phone/i).first();
+    // The field is found by its label in either console language: the same input before and after the switch.
+    const contact2 = page.getByRole('group', { name: /^(Contact|聯絡) 2$/ });
+    const phone = contact2.getByLabel(/^(Phone|電話號碼)$/);
     await phone.fill('call 999 now!');
 
     // As soon as the preview is refused, it says it is out of date and the field is marked.
@@ -146,6 +147,36 @@ describe.skipIf(!browserAvailable)('console campaign editor, in chromium', () =>
     await expect.poll(() => phone.getAttribute('aria-invalid')).toBe(null);
     await expect(summary.count()).resolves.toBe(0);
   }, 90_000);
+
+  it('in 繁體中文 the locale picker and the contact and resource fields are labelled in Chinese', async () => {
+    const page = await app.signInAsAdmin(1280);
+    await openDraft(page);
+    await page.locator('label.language-switch select').selectOption('zh-Hant');
+    try {
+      const locale = page.getByLabel('語言版本', { exact: true });
+      await locale.selectOption('en');
+      await expect(locale.locator('option').allTextContents()).resolves.toContain('zh-Hant（預設）');
+      await page.getByRole('button', { name: '移除語言版本 en' }).waitFor();
+      await page.getByLabel('要新增的語言版本', { exact: true }).waitFor();
+      await page.getByRole('button', { name: '新增語言版本' }).waitFor();
+
+      const contact2 = page.getByRole('group', { name: '聯絡 2', exact: true });
+      for (const label of ['名稱', '電話號碼', '網址', '電郵地址', '服務時間'])
+        await expect(contact2.getByLabel(label, { exact: true }).count(), label).resolves.toBe(1);
+
+      await page.getByRole('button', { name: '新增資源' }).click();
+      const resource1 = page.getByRole('group', { name: '資源 1', exact: true });
+      for (const label of ['ID', '名稱', '用途', '網址', '電話號碼'])
+        await expect(resource1.getByLabel(label, { exact: true }).count(), label).resolves.toBe(1);
+      await resource1.getByLabel('轉賬前查核（可查核地址、網站或號碼的地方）').waitFor();
+      // None of the English labels is left in the two editors.
+      for (const english of ['Phone', 'Purpose', 'Email', 'Hours', 'Name'])
+        await expect(page.getByLabel(english, { exact: true }).count(), english).resolves.toBe(0);
+      await page.getByRole('heading', { name: '版本記錄' }).waitFor();
+    } finally {
+      await page.locator('label.language-switch select').selectOption('en');
+    }
+  }, 60_000);
 
   it('asks before a link leaves unsaved edits, and offers them back on return', async () => {
     const page = await app.signInAsAdmin(1280);

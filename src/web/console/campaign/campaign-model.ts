@@ -1,4 +1,5 @@
 import { formatTime } from '../format.js';
+import type { Translate } from '../validation/describe-problem.js';
 import type { Campaign, CampaignSpec, CampaignVersion, Review, Role } from '../types.js';
 
 export function draftOf(campaign: Campaign): CampaignVersion | undefined {
@@ -22,16 +23,18 @@ export function liveVersion(campaign: Campaign): number | null {
   return latestPublished(campaign)?.version ?? null;
 }
 
-export function reviewWords(review: Review): string {
+/** The review state of a version in words; `t` is the editorItems namespace's translator. */
+export function reviewWords(review: Review, t: Translate): string {
+  const who = review.reviewedBy ?? t('reviewState.thePartner');
   switch (review.state) {
     case 'editing':
-      return 'Editing';
+      return t('reviewState.editing');
     case 'in_review':
-      return 'Awaiting partner review';
+      return t('reviewState.in_review');
     case 'approved':
-      return `Approved by ${review.reviewedBy ?? 'the partner'} at ${formatTime(review.reviewedAt)}`;
+      return t('reviewState.approved', { who, time: formatTime(review.reviewedAt) });
     case 'changes_requested':
-      return `Changes requested by ${review.reviewedBy ?? 'the partner'}: ${review.note ?? 'no note given'}`;
+      return t('reviewState.changes_requested', { who, note: review.note ?? t('reviewState.noNote') });
   }
 }
 

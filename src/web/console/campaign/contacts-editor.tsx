@@ -2,6 +2,7 @@ import { TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { Contact } from '../types.js';
 import { DirectoryPicker } from './directory-picker.js';
+import { useT } from '../i18n/index.js';
 import { ListEditor } from './list-editor.js';
 
 interface Props {
@@ -11,11 +12,12 @@ interface Props {
 }
 
 export function ContactsEditor({ items, onChange, errors }: Props) {
+  const { t } = useT('editorItems');
   return (
     <ListEditor
-      legend="Contacts"
-      itemName="Contact"
-      hint="Who to call or write to, e.g. the police anti-scam hotline. Choose it from the directory, so every language shows the same number."
+      legend={t('contacts.legend')}
+      itemName={t('contacts.item')}
+      hint={t('contacts.hint')}
       items={items}
       onChange={onChange}
       create={() => ({ name: '', phone: '', url: '', email: '', hours: '' })}
@@ -25,7 +27,7 @@ export function ContactsEditor({ items, onChange, errors }: Props) {
         return (
           <div className="form-grid">
             <TextField
-              label="Name"
+              label={t('contacts.name')}
               dir="auto"
               value={c.name}
               onChange={(name) => update({ ...c, name })}
@@ -34,32 +36,32 @@ export function ContactsEditor({ items, onChange, errors }: Props) {
             <DirectoryPicker section="contacts" item={c} update={update} at={at}>
               <>
                 <TextField
-                  label="Phone"
+                  label={t('contacts.phone')}
                   type="tel"
                   value={c.phone ?? ''}
                   onChange={(phone) => update({ ...c, phone })}
                   errors={at('/phone')}
                 />
                 <TextField
-                  label="URL"
+                  label={t('contacts.url')}
                   type="url"
                   value={c.url ?? ''}
                   onChange={(url) => update({ ...c, url })}
                   errors={at('/url')}
                 />
                 <TextField
-                  label="Email"
+                  label={t('contacts.email')}
                   type="email"
                   value={c.email ?? ''}
                   onChange={(email) => update({ ...c, email })}
                   errors={at('/email')}
                 />
                 <TextField
-                  label="Hours"
+                  label={t('contacts.hours')}
                   dir="auto"
                   value={c.hours ?? ''}
                   onChange={(hours) => update({ ...c, hours })}
-                  hint="e.g. 24 hours"
+                  hint={t('contacts.hoursHint')}
                   errors={at('/hours')}
                 />
               </>

@@ -6,6 +6,7 @@ import { useResource } from '../hooks.js';
 import { RedlineView } from '../review/redline-view.js';
 import type { Comments, ReviewDiff, ReviewedCampaign } from '../review/review-types.js';
 import { SideBySide } from '../review/side-by-side.js';
+import { useT } from '../i18n/index.js';
 import { useUser } from '../session.js';
 import type { Jurisdiction } from '../types.js';
 import { canEditDrafts, draftOf, latestPublished } from './campaign-model.js';
@@ -24,6 +25,7 @@ export function DraftReviewTab() {
   const { campaign: loaded, reload } = useCampaign();
   const campaign = loaded as ReviewedCampaign;
   const user = useUser();
+  const { t } = useT('editorItems');
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const [dirty, setDirty] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
@@ -72,18 +74,20 @@ export function DraftReviewTab() {
       {!draft && (
         <div className="panel">
           <p>
-            There is no draft.
-            {published ? ` Below is version ${published.version}, the latest published version.` : ''}
+            {t('draft.none')}
+            {published ? t('draft.latest', { version: published.version }) : ''}
           </p>
           {published && canEditDrafts(user.role) && campaign.retiredAt === null && (
             <button type="button" className="button-primary" disabled={starting} onClick={startDraft}>
-              Start a new draft
+              {t('draft.start')}
             </button>
           )}
-          <ErrorAlert error={startError} title="The draft was not started." />
+          <ErrorAlert error={startError} title={t('draft.notStarted')} />
         </div>
       )}
-      {draft && diff.state.status !== 'ready' && <LoadStatus state={diff.state} what="the changes" />}
+      {draft && diff.state.status !== 'ready' && (
+        <LoadStatus state={diff.state} what={t('draft.changesWhat')} />
+      )}
       {readyDiff && (
         <RedlineView
           key={`${readyDiff.version}:${readyDiff.digest}`}

@@ -25,10 +25,14 @@ export function LocalePicker({
 }: Props) {
   const [toAdd, setToAdd] = useState('');
   const { t } = useT('review');
-  const options = locales.map((l) => ({ value: l, label: l === defaultLocale ? `${l} (default)` : l }));
+  const { t: tl } = useT('editorItems');
+  const options = locales.map((l) => ({
+    value: l,
+    label: l === defaultLocale ? tl('locale.withDefault', { locale: l }) : l,
+  }));
   return (
     <div className="locale-picker">
-      <SelectField label="Locale" value={selected} options={options} onChange={onSelect} />
+      <SelectField label={tl('locale.label')} value={selected} options={options} onChange={onSelect} />
       {onRemove && (
         <button
           type="button"
@@ -36,20 +40,23 @@ export function LocalePicker({
           disabled={selected === defaultLocale || locales.length <= 1}
           onClick={() => onRemove(selected)}
         >
-          Remove locale {selected}
+          {tl('locale.remove', { locale: selected })}
         </button>
       )}
       {onAdd && (
         <div className="add-locale">
           {addable === null ? (
-            <TextField label="Locale to add" value={toAdd} onChange={setToAdd} hint="e.g. zh-Hant or pt" />
+            <TextField
+              label={tl('locale.toAdd')}
+              value={toAdd}
+              onChange={setToAdd}
+              hint={tl('locale.toAddHint')}
+            />
           ) : (
             <SelectField
-              label="Locale to add"
+              label={tl('locale.toAdd')}
               value={toAdd}
-              placeholder={
-                addable.length === 0 ? 'Every locale of the jurisdiction is written' : 'Choose a locale'
-              }
+              placeholder={addable.length === 0 ? tl('locale.allWritten') : tl('locale.choose')}
               options={addable.map((l) => ({ value: l, label: l }))}
               onChange={setToAdd}
             />
@@ -63,7 +70,7 @@ export function LocalePicker({
               setToAdd('');
             }}
           >
-            Add locale
+            {tl('locale.add')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@ import { Checkbox, TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { Resource } from '../types.js';
 import { DirectoryPicker } from './directory-picker.js';
+import { useT } from '../i18n/index.js';
 import { ListEditor } from './list-editor.js';
 
 interface Props {
@@ -13,11 +14,12 @@ interface Props {
 const blank = (): Resource => ({ id: '', name: '', url: '', phone: '', purpose: '', checkBeforeSend: false });
 
 export function ResourcesEditor({ items, onChange, errors }: Props) {
+  const { t } = useT('editorItems');
   return (
     <ListEditor
-      legend="Resources"
-      itemName="Resource"
-      hint="Places to get help or check before sending. Each takes its link or phone number from the directory, or gives one here."
+      legend={t('resources.legend')}
+      itemName={t('resources.item')}
+      hint={t('resources.hint')}
       items={items}
       onChange={onChange}
       create={blank}
@@ -27,21 +29,21 @@ export function ResourcesEditor({ items, onChange, errors }: Props) {
         return (
           <div className="form-grid">
             <TextField
-              label="ID"
+              label={t('resources.id')}
               value={r.id}
               onChange={(id) => update({ ...r, id })}
-              hint="Lowercase letters, digits, dashes; counted in “resources opened”."
+              hint={t('resources.idHint')}
               errors={at('/id')}
             />
             <TextField
-              label="Name"
+              label={t('resources.name')}
               dir="auto"
               value={r.name}
               onChange={(name) => update({ ...r, name })}
               errors={at('/name')}
             />
             <TextField
-              label="Purpose"
+              label={t('resources.purpose')}
               dir="auto"
               className="span-all"
               value={r.purpose}
@@ -51,21 +53,21 @@ export function ResourcesEditor({ items, onChange, errors }: Props) {
             <DirectoryPicker section="resources" item={r} update={update} at={at}>
               <>
                 <TextField
-                  label="URL"
+                  label={t('resources.url')}
                   type="url"
                   value={r.url ?? ''}
                   onChange={(url) => update({ ...r, url })}
                   errors={at('/url')}
                 />
                 <TextField
-                  label="Phone"
+                  label={t('resources.phone')}
                   type="tel"
                   value={r.phone ?? ''}
                   onChange={(phone) => update({ ...r, phone })}
                   errors={at('/phone')}
                 />
                 <Checkbox
-                  label="Check before sending (a place to check an address, site or number)"
+                  label={t('resources.checkBeforeSend')}
                   checked={r.checkBeforeSend ?? false}
                   onChange={(checkBeforeSend) => update({ ...r, checkBeforeSend })}
                   errors={at('') ?? at('/checkBeforeSend')}

@@ -2,6 +2,7 @@ import { TextField } from '../components/fields.js';
 import type { ErrorsAt } from '../components/problems.js';
 import type { Statistic } from '../types.js';
 import { DirectoryPicker } from './directory-picker.js';
+import { useT } from '../i18n/index.js';
 import { ListEditor } from './list-editor.js';
 import { numberText, requiredNumber } from './numbers.js';
 
@@ -12,11 +13,12 @@ interface Props {
 }
 
 export function StatisticsEditor({ items, onChange, errors }: Props) {
+  const { t } = useT('editorItems');
   return (
     <ListEditor
-      legend="Statistics"
-      itemName="Statistic"
-      hint="Local figures with their public source, e.g. losses to scams reported last year. The value comes from the directory, or is given here; the label and the source’s name are this language’s."
+      legend={t('statistics.legend')}
+      itemName={t('statistics.item')}
+      hint={t('statistics.hint')}
       items={items}
       onChange={onChange}
       create={() => ({
@@ -32,14 +34,14 @@ export function StatisticsEditor({ items, onChange, errors }: Props) {
         return (
           <div className="form-grid">
             <TextField
-              label="Label"
+              label={t('statistics.label')}
               dir="auto"
               value={s.label}
               onChange={(label) => update({ ...s, label })}
               errors={at('/label')}
             />
             <TextField
-              label="Source"
+              label={t('statistics.source')}
               dir="auto"
               value={s.source}
               onChange={(source) => update({ ...s, source })}
@@ -48,14 +50,14 @@ export function StatisticsEditor({ items, onChange, errors }: Props) {
             <DirectoryPicker section="statistics" item={s} update={update} at={at}>
               <>
                 <TextField
-                  label="Value"
+                  label={t('statistics.value')}
                   dir="auto"
                   value={s.value ?? ''}
                   onChange={(value) => update({ ...s, value })}
                   errors={at('/value')}
                 />
                 <TextField
-                  label="Year"
+                  label={t('statistics.year')}
                   type="number"
                   min={1990}
                   max={2100}
@@ -64,7 +66,7 @@ export function StatisticsEditor({ items, onChange, errors }: Props) {
                   errors={at('/year')}
                 />
                 <TextField
-                  label="Source URL"
+                  label={t('statistics.sourceUrl')}
                   type="url"
                   value={s.sourceUrl ?? ''}
                   onChange={(sourceUrl) => update({ ...s, sourceUrl })}

@@ -3,6 +3,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { dashboardMessages } from './dashboard.js';
 import { directoryMessages } from './directory.js';
 import { editorMessages } from './editor.js';
+import { editorItemsMessages } from './editor-items.js';
 import { campaignsMessages } from './campaigns.js';
 import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
@@ -34,6 +35,7 @@ export const NAMESPACES = {
   campaigns: campaignsMessages,
   editor: editorMessages,
   validation: validationMessages,
+  editorItems: editorItemsMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 
