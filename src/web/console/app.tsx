@@ -26,6 +26,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
 import { AccountPage, EnrolFirst } from './pages/account-page.js';
 import { Loading } from './components/problems.js';
+import { useT } from './i18n/index.js';
 import { useUser } from './session.js';
 import { DisclosuresPage } from './police-requests/disclosures-page.js';
 import { PoliceInboxPage } from './police-requests/inbox-page.js';
@@ -44,6 +45,7 @@ function Home() {
 }
 
 export function App() {
+  const { t } = useT('account');
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
@@ -60,7 +62,7 @@ export function App() {
               <Route
                 path="dashboard"
                 element={
-                  <Suspense fallback={<Loading what="the dashboard" />}>
+                  <Suspense fallback={<Loading what={t('dashboardWhat')} />}>
                     <DashboardTab />
                   </Suspense>
                 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { errorMessage } from './api.js';
-import { roleLabel, useSession, useUser } from './session.js';
+import { useSession, useUser } from './session.js';
 import type { Role } from './types.js';
 import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
 import { ReviewInboxBadge } from './review/inbox-badge.js';
@@ -74,7 +74,7 @@ export function Layout() {
               </select>
             </label>
             <span>
-              <strong>{user.name}</strong> · {roleLabel[user.role]}
+              <strong>{user.name}</strong> · {t(`account:roles.${user.role}`)}
               {user.jurisdiction && <> · {user.jurisdiction}</>}
             </span>
             <button

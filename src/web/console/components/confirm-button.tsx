@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/index.js';
 
 interface Props {
   label: string;
@@ -15,6 +16,7 @@ interface Props {
  * readers, stays in the page's style, and keyboard focus moves to the answer.
  */
 export function ConfirmButton({ label, question, confirmLabel, onConfirm, disabled, danger }: Props) {
+  const { t } = useT('account');
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -62,7 +64,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, disabl
         {confirmLabel}
       </button>{' '}
       <button type="button" className="button-quiet" onClick={close}>
-        Cancel
+        {t('cancel')}
       </button>
     </span>
   );

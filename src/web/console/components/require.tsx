@@ -1,15 +1,17 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useDocumentTitle } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useSession, useUser } from '../session.js';
 import type { Role } from '../types.js';
 
 export function RequireSession() {
   const { state } = useSession();
   const location = useLocation();
+  const { t } = useT('account');
   if (state.status === 'loading') {
     return (
       <main id="main" className="centered">
-        <p role="status">Checking your session…</p>
+        <p role="status">{t('checkingSession')}</p>
       </main>
     );
   }
@@ -25,11 +27,12 @@ export function RequireRole({ roles }: { roles: Role[] }) {
 }
 
 function NotForRole() {
-  useDocumentTitle('Not available');
+  const { t } = useT('account');
+  useDocumentTitle(t('notForRole.title'));
   return (
     <>
-      <h1>Not available for your role</h1>
-      <p>This page is for administrators. Ask an administrator of your caveat installation if you need it.</p>
+      <h1>{t('notForRole.heading')}</h1>
+      <p>{t('notForRole.body')}</p>
     </>
   );
 }

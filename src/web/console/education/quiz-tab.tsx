@@ -4,6 +4,7 @@ import { useCampaign } from '../campaign/campaign-page.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useUser } from '../session.js';
 import type { Quiz, QuizQuestion, QuizVersion } from '../../../education/model.js';
 
@@ -23,6 +24,7 @@ export function QuizTab() {
   const { campaign } = useCampaign();
   const jurisdiction = campaign.jurisdiction;
   const user = useUser();
+  const { t } = useT('quiz');
   const { state, reload } = useResource<Quiz>(`/v1/admin/quizzes/${encodeURIComponent(jurisdiction)}`);
   const [locale, setLocale] = useState<string>('en');
   const [error, setError] = useState<unknown>(null);
@@ -55,49 +57,45 @@ export function QuizTab() {
 
   return (
     <section aria-labelledby="quiz-tab-heading">
-      <h2 id="quiz-tab-heading">Phishing quiz for {jurisdiction}</h2>
-      {!missing && <LoadStatus state={state} what="the quiz" />}
-      {missing && <p>There is no quiz for {jurisdiction} yet.</p>}
+      <h2 id="quiz-tab-heading">{t('heading', { jurisdiction })}</h2>
+      {!missing && <LoadStatus state={state} what={t('loadWhat')} />}
+      {missing && <p>{t('none', { jurisdiction })}</p>}
       {published && (
         <p>
-          Live: version {published.version}, published by {published.publishedBy} at{' '}
-          {formatTime(published.publishedAt)}, {published.spec.questions.length} questions. People take it at{' '}
+          {t('live', {
+            version: published.version,
+            by: published.publishedBy,
+            time: formatTime(published.publishedAt),
+            count: published.spec.questions.length,
+          })}{' '}
           <a href={`/quiz?jurisdiction=${encodeURIComponent(jurisdiction)}`}>/quiz</a>.
         </p>
       )}
       {draft && (
         <p className="review-state">
-          Draft version {draft.version}:{' '}
+          {t('draftVersion', { version: draft.version })}{' '}
           <strong>
-            {draft.reviewState === 'approved' ? `approved by ${draft.reviewedBy}` : 'waiting for review'}
+            {draft.reviewState === 'approved' ? t('approvedBy', { who: draft.reviewedBy }) : t('waiting')}
           </strong>
           {quiz?.partnerId && draft.reviewState !== 'approved' && (
-            <> · it is published once partner {quiz.partnerId} approves it</>
+            <>{t('publishedOnce', { partner: quiz.partnerId })}</>
           )}
         </p>
       )}
       <div className="toolbar">
         {canGenerate && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void run('draft', 'A new draft was generated from the current knowledge.')}
-          >
-            Generate a draft from current knowledge
+          <button type="button" disabled={busy} onClick={() => void run('draft', t('generated'))}>
+            {t('generate')}
           </button>
         )}
         {canApprove && (
-          <button type="button" disabled={busy} onClick={() => void run('approve', 'The draft is approved.')}>
-            Approve the draft as it is
+          <button type="button" disabled={busy} onClick={() => void run('approve', t('approved'))}>
+            {t('approve')}
           </button>
         )}
         {canPublish && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void run('publish', 'The draft is published.')}
-          >
-            Publish the draft
+          <button type="button" disabled={busy} onClick={() => void run('publish', t('published'))}>
+            {t('publish')}
           </button>
         )}
       </div>
@@ -109,7 +107,7 @@ export function QuizTab() {
       <ErrorAlert error={error} />
       {(draft ?? published) && (
         <>
-          <label htmlFor="quiz-locale">Language</label>{' '}
+          <label htmlFor="quiz-locale">{t('language')}</label>{' '}
           <select id="quiz-locale" value={locale} onChange={(event) => setLocale(event.target.value)}>
             {LOCALES.map(([tag, name]) => (
               <option key={tag} value={tag}>
@@ -125,15 +123,22 @@ export function QuizTab() {
 }
 
 function Questions({ version, locale }: { version: QuizVersion; locale: string }) {
+  const { t } = useT('quiz');
+  const words = {
+    version: version.version,
+    count: version.spec.questions.length,
+    drawn: version.spec.drawSize,
+  };
   return (
     <>
       <h3>
-        {version.state === 'draft' ? 'Draft' : 'Published'} version {version.version}:{' '}
-        {version.spec.questions.length} questions, {version.spec.drawSize} drawn per attempt
+        {version.state === 'draft' ? t('versionDraft', words) : t('versionPublished', words)}
         {version.spec.basedOn && (
           <>
-            {' '}
-            (from campaign {version.spec.basedOn.campaignId} version {version.spec.basedOn.version})
+            {t('basedOn', {
+              campaign: version.spec.basedOn.campaignId,
+              version: version.spec.basedOn.version,
+            })}
           </>
         )}
       </h3>
@@ -147,6 +152,7 @@ function Questions({ version, locale }: { version: QuizVersion; locale: string }
 }
 
 function QuestionItem({ question, locale }: { question: QuizQuestion; locale: string }) {
+  const { t } = useT('quiz');
   const text = question.text[locale] ?? question.text.en;
   if (!text) return null;
   return (
@@ -155,7 +161,7 @@ function QuestionItem({ question, locale }: { question: QuizQuestion; locale: st
         <summary>
           {text.prompt}{' '}
           <span className="meta">
-            ({text.trickLabel}; {question.origin === 'generated' ? 'generated' : 'hand-written'})
+            ({text.trickLabel}; {question.origin === 'generated' ? t('generatedOrigin') : t('handWritten')})
           </span>
         </summary>
         {text.body && <blockquote>{text.body}</blockquote>}
@@ -163,7 +169,7 @@ function QuestionItem({ question, locale }: { question: QuizQuestion; locale: st
           {question.optionIds.map((id) => (
             <li key={id}>
               {text.options[id]}
-              {id === question.correct && <strong> — right answer</strong>}
+              {id === question.correct && <strong>{t('rightAnswer')}</strong>}
             </li>
           ))}
         </ul>

@@ -8,6 +8,8 @@ import { campaignsMessages } from './campaigns.js';
 import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
+import { quizMessages } from './quiz.js';
+import { accountMessages } from './account.js';
 
 /**
  * The console's languages. Reviewers are police officers in Hong Kong and Macau, so the console
@@ -36,6 +38,8 @@ export const NAMESPACES = {
   editor: editorMessages,
   validation: validationMessages,
   editorItems: editorItemsMessages,
+  account: accountMessages,
+  quiz: quizMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { TextField } from '../components/fields.js';
 import { ErrorAlert } from '../components/problems.js';
 import { useDocumentTitle, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useSession, useUser } from '../session.js';
 import type { User } from '../types.js';
 
@@ -14,17 +15,16 @@ import type { User } from '../types.js';
  */
 export function EnrolFirst() {
   const { state, signOut } = useSession();
+  const { t } = useT('account');
+  const { t: tShell } = useT('shell');
   if (state.status !== 'signed-in' || !state.mustEnrolTotp) return <Outlet />;
   return (
     <main id="main" className="signin">
-      <p className="product">caveat console</p>
-      <p className="alert">
-        Administrators sign in with a code from an authenticator app as well as the password. Set one up to
-        continue.
-      </p>
+      <p className="product">{tShell('product')}</p>
+      <p className="alert">{t('enrol.mustEnrol')}</p>
       <TotpEnrolment />
       <button type="button" className="button-quiet" onClick={() => void signOut()}>
-        Sign out
+        {t('enrol.signOut')}
       </button>
     </main>
   );
@@ -36,7 +36,8 @@ export function AccountPage() {
 }
 
 function TotpEnrolment() {
-  useDocumentTitle('Two-factor sign-in');
+  const { t } = useT('account');
+  useDocumentTitle(t('enrol.title'));
   const user = useUser();
   const { totpEnabled } = useSession();
   // The secret is shown this once, from the answer that created it; it is never fetched again.
@@ -53,39 +54,32 @@ function TotpEnrolment() {
 
   return (
     <>
-      <h1>Two-factor sign-in</h1>
+      <h1>{t('enrol.title')}</h1>
       {done ? (
         <p role="status" className="alert alert-success">
-          Your authenticator app is set up. From now on, signing in asks for its six-digit code.
+          {t('enrol.done')}
         </p>
       ) : user.totpEnabled ? (
-        <p>
-          An authenticator app is set up for your account; signing in asks for its code. If you lose it, an
-          administrator can reset it.
-        </p>
+        <p>{t('enrol.enabled')}</p>
       ) : enrolment === null ? (
         <form onSubmit={start.submit} className="stack">
-          <p>
-            After your password, signing in will also ask for a six-digit code from an authenticator app on
-            your phone, so a stolen password alone opens nothing.
-          </p>
-          <ErrorAlert error={start.error} title="Could not start the set-up." />
+          <p>{t('enrol.why')}</p>
+          <ErrorAlert error={start.error} title={t('enrol.startFailed')} />
           <button type="submit" className="button-primary" disabled={start.busy}>
-            Set up an authenticator app
+            {t('enrol.start')}
           </button>
         </form>
       ) : (
         <form onSubmit={verify.submit} className="stack">
-          <p>In your authenticator app, add an account with this key (it is shown only now):</p>
-          <p className="token" aria-label="Set-up key">
+          <p>{t('enrol.addKey')}</p>
+          <p className="token" aria-label={t('enrol.keyLabel')}>
             {enrolment.secret}
           </p>
           <p>
-            Or open this link on the phone that holds the app:{' '}
-            <a href={enrolment.uri}>add to authenticator</a>
+            {t('enrol.orLink')} <a href={enrolment.uri}>{t('enrol.link')}</a>
           </p>
           <TextField
-            label="Code from the app"
+            label={t('enrol.code')}
             autoComplete="one-time-code"
             required
             pattern="[0-9]{6}"
@@ -94,9 +88,9 @@ function TotpEnrolment() {
             onChange={setCode}
             errors={verify.errors('/code')}
           />
-          <ErrorAlert error={verify.error} title="The app is not set up yet." />
+          <ErrorAlert error={verify.error} title={t('enrol.verifyFailed')} />
           <button type="submit" className="button-primary" disabled={verify.busy}>
-            Confirm code
+            {t('enrol.confirm')}
           </button>
         </form>
       )}

@@ -1,13 +1,15 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useT('account');
+  useDocumentTitle(t('notFound.title'));
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        There is no console page at this address. <Link to="/campaigns">Go to campaigns</Link>.
+        {t('notFound.body')} <Link to="/campaigns">{t('notFound.link')}</Link>.
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../api.js';
+import { useT } from '../i18n/index.js';
 
 /** Whether a refused sign-in asks for the authenticator code (the password itself was right). */
 export function needsCode(error: unknown): boolean {
@@ -10,11 +11,12 @@ export function needsCode(error: unknown): boolean {
 
 /** The six-digit code field of the sign-in form; it takes the focus when it appears. */
 export function TotpCodeField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useT('account');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
     <div className="field">
-      <label htmlFor="signin-totp">Code from your authenticator app</label>
+      <label htmlFor="signin-totp">{t('totp.label')}</label>
       <input
         ref={input}
         id="signin-totp"
@@ -29,7 +31,7 @@ export function TotpCodeField({ value, onChange }: { value: string; onChange(val
         onChange={(event) => onChange(event.target.value)}
       />
       <p id="signin-totp-hint" className="hint">
-        Six digits; a new code every 30 seconds. Lost your phone? An administrator can reset it.
+        {t('totp.hint')}
       </p>
     </div>
   );
