@@ -8,6 +8,7 @@ import { campaignsMessages } from './campaigns.js';
 import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
+import { scamReportsMessages } from './scam-reports.js';
 import { quizMessages } from './quiz.js';
 import { accountMessages } from './account.js';
 
@@ -40,6 +41,7 @@ export const NAMESPACES = {
   editorItems: editorItemsMessages,
   account: accountMessages,
   quiz: quizMessages,
+  scamReports: scamReportsMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 

@@ -7,8 +7,10 @@ import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatCount, formatTime } from '../format.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useUser } from '../session.js';
 import type { ClusterDetail, ConfirmRiskLevel, Partner, ReportCategory, ScamType } from '../types.js';
+import type { Translate } from '../validation/describe-problem.js';
 import { clusterName } from './clusters-page.js';
 import {
   categoryLabel,
@@ -37,7 +39,9 @@ export function ClusterPage() {
   const { id = '' } = useParams();
   const { state, reload } = useResource<ClusterDetail>(path`/v1/admin/scam-clusters/${id}`);
   const cluster = state.status === 'ready' ? state.data : null;
-  useDocumentTitle(cluster ? clusterName(cluster) : 'Cluster');
+  const { t } = useT('scamReports');
+  const translate: Translate = (key, values) => t(key, values ?? {});
+  useDocumentTitle(cluster ? clusterName(cluster, translate) : t('cluster.title'));
   const [done, setDone] = useState<string | null>(null);
   // A partner's reviewer reads the case; confirming, rejecting and referring stay with the exchange.
   const readOnly = useUser().role === 'partner_reviewer';
@@ -45,10 +49,12 @@ export function ClusterPage() {
   if (!cluster) {
     return (
       <>
-        <h1>{state.status === 'error' && state.httpStatus === 404 ? 'Cluster not found' : 'Cluster'}</h1>
-        <LoadStatus state={state} what="the cluster" />
+        <h1>
+          {state.status === 'error' && state.httpStatus === 404 ? t('cluster.notFound') : t('cluster.title')}
+        </h1>
+        <LoadStatus state={state} what={t('cluster.loadWhat')} />
         <p>
-          <Link to="/scam-clusters">All clusters</Link>
+          <Link to="/scam-clusters">{t('cluster.all')}</Link>
         </p>
       </>
     );
@@ -60,9 +66,9 @@ export function ClusterPage() {
   return (
     <>
       <p>
-        <Link to="/scam-clusters">All clusters</Link>
+        <Link to="/scam-clusters">{t('cluster.all')}</Link>
       </p>
-      <h1>{clusterName(cluster)}</h1>
+      <h1>{clusterName(cluster, translate)}</h1>
       {done && (
         <p role="status" className="alert alert-success">
           {done}

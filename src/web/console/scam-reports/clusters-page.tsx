@@ -5,8 +5,11 @@ import { SelectField } from '../components/fields.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatCount, formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { ClusterSummary, Jurisdiction } from '../types.js';
-import { categoryLabel, clusterStatusLabel, lossText, options, labelOf } from './labels.js';
+import { lossText, options, labelOf } from './labels.js';
+import { useScamReportLabels } from './use-labels.js';
+import type { Translate } from '../validation/describe-problem.js';
 import './scam-reports.css';
 
 /**
@@ -14,7 +17,10 @@ import './scam-reports.css';
  * fifty domains is one row here, with its counts, total loss and first/last seen.
  */
 export function ClustersPage() {
-  useDocumentTitle('Clusters');
+  const { t } = useT('scamReports');
+  const translate: Translate = (key, values) => t(key, values ?? {});
+  const labels = useScamReportLabels();
+  useDocumentTitle(t('clusters.title'));
   const [status, setStatus] = useState('open');
   const [jurisdiction, setJurisdiction] = useState('');
   const [filter, setFilter] = useState({ status: 'open', jurisdiction: '' });
@@ -32,57 +38,56 @@ export function ClustersPage() {
 
   return (
     <>
-      <h1>Clusters</h1>
-      <p className="lede">
-        Reports grouped by a shared identifier or lookalike target. Confirming a cluster makes its identifiers
-        indicators: the next withdrawal to one of them is warned or held.
-      </p>
-      <form onSubmit={apply} className="filter-bar" role="search" aria-label="Filter the clusters">
+      <h1>{t('clusters.title')}</h1>
+      <p className="lede">{t('clusters.lede')}</p>
+      <form onSubmit={apply} className="filter-bar" role="search" aria-label={t('clusters.filterLabel')}>
         <SelectField
-          label="Status"
+          label={t('filter.status')}
           value={status}
-          placeholder="Any status"
-          options={options(clusterStatusLabel)}
+          placeholder={t('filter.anyStatus')}
+          options={options(labels.clusterStatus)}
           onChange={setStatus}
         />
         <SelectField
-          label="Jurisdiction"
+          label={t('filter.jurisdiction')}
           value={jurisdiction}
-          placeholder="Any jurisdiction"
+          placeholder={t('filter.anyJurisdiction')}
           options={codes.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
           onChange={setJurisdiction}
         />
-        <button type="submit">Apply filter</button>
+        <button type="submit">{t('filter.apply')}</button>
       </form>
-      <LoadStatus state={state} what="clusters" />
+      <LoadStatus state={state} what={t('clusters.loadWhat')} />
       {state.status === 'ready' &&
         (state.data.items.length === 0 ? (
-          <p>No clusters match this filter.</p>
+          <p>{t('clusters.noneMatch')}</p>
         ) : (
           <DataTable
             columns={[
-              'Cluster',
-              'Status',
-              'Reports',
-              'Identifiers',
-              'Jurisdictions',
-              'Categories',
-              'Total loss',
-              'First seen',
-              'Last seen',
+              t('clusters.columns.cluster'),
+              t('clusters.columns.status'),
+              t('clusters.columns.reports'),
+              t('clusters.columns.identifiers'),
+              t('clusters.columns.jurisdictions'),
+              t('clusters.columns.categories'),
+              t('clusters.columns.totalLoss'),
+              t('clusters.columns.firstSeen'),
+              t('clusters.columns.lastSeen'),
             ]}
-            caption="Clusters"
+            caption={t('clusters.title')}
           >
             {state.data.items.map((cluster) => (
               <tr key={cluster.id}>
                 <th scope="row">
-                  <Link to={`/scam-clusters/${encodeURIComponent(cluster.id)}`}>{clusterName(cluster)}</Link>
+                  <Link to={`/scam-clusters/${encodeURIComponent(cluster.id)}`}>
+                    {clusterName(cluster, translate)}
+                  </Link>
                 </th>
-                <td>{labelOf(clusterStatusLabel, cluster.status)}</td>
+                <td>{labelOf(labels.clusterStatus, cluster.status)}</td>
                 <td>{formatCount(cluster.reportCount)}</td>
                 <td>{formatCount(cluster.identifierCount)}</td>
                 <td>{cluster.jurisdictions.join(', ') || '—'}</td>
-                <td>{cluster.categories.map((c) => labelOf(categoryLabel, c)).join(', ') || '—'}</td>
+                <td>{cluster.categories.map((c) => labelOf(labels.category, c)).join(', ') || '—'}</td>
                 <td>{lossText(cluster.totalLoss)}</td>
                 <td>{formatTime(cluster.firstSeen)}</td>
                 <td>{formatTime(cluster.lastSeen)}</td>
@@ -94,9 +99,9 @@ export function ClustersPage() {
   );
 }
 
-/** A cluster has no name of its own: its lookalike target, else its id. */
-export function clusterName(cluster: ClusterSummary): string {
+/** A cluster has no name of its own: its lookalike target, else its id (`t`: the scamReports namespace). */
+export function clusterName(cluster: ClusterSummary, t: Translate): string {
   return cluster.lookalikeTarget
-    ? `Imitating ${cluster.lookalikeTarget} (${cluster.id})`
-    : `Cluster ${cluster.id}`;
+    ? t('clusters.imitating', { target: cluster.lookalikeTarget, id: cluster.id })
+    : t('clusters.named', { id: cluster.id });
 }

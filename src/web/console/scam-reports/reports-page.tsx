@@ -6,10 +6,12 @@ import { SelectField, TextField } from '../components/fields.js';
 import { LoadError } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useUser } from '../session.js';
 import type { Jurisdiction, ReportList, ReportSummary } from '../types.js';
-import { categoryLabel, options, reportStatusLabel, labelOf } from './labels.js';
+import { options, labelOf } from './labels.js';
 import { SharingPanel } from './sharing-panel.js';
+import { useScamReportLabels } from './use-labels.js';
 import './scam-reports.css';
 
 const FILTERS = ['status', 'jurisdiction', 'category', 'assignee', 'cluster', 'q'] as const;
@@ -29,7 +31,9 @@ function listPath(filter: Filter, cursor: string | null): string {
 
 /** The triage inbox: newest reports first, filtered by what the URL says (so a filter can be shared). */
 export function ReportsPage() {
-  useDocumentTitle('Scam reports');
+  const { t } = useT('scamReports');
+  const labels = useScamReportLabels();
+  useDocumentTitle(t('reports.title'));
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const applied = filterOf(params);
@@ -80,7 +84,7 @@ export function ReportsPage() {
       await api.patch(path`/v1/admin/scam-reports/${report.id}`, patch);
       setItems((old) => old.map((r) => (r.id === report.id ? { ...r, ...patch } : r)));
     } catch (caught) {
-      setActionError(`${report.reference} was not assigned: ${errorMessage(caught)}`);
+      setActionError(t('reports.notAssigned', { reference: report.reference, reason: errorMessage(caught) }));
     }
   };
 
@@ -90,80 +94,82 @@ export function ReportsPage() {
 
   return (
     <>
-      <h1>Scam reports</h1>
-      <p className="lede">
-        Reports from users, exchanges and the public check page. Unconfirmed reports never block anyone;
-        confirm a cluster to turn its identifiers into warnings.
-      </p>
+      <h1>{t('reports.title')}</h1>
+      <p className="lede">{t('reports.lede')}</p>
       {user.role === 'admin' && <SharingPanel />}
-      <form onSubmit={apply} className="filter-bar" role="search" aria-label="Filter the reports">
+      <form onSubmit={apply} className="filter-bar" role="search" aria-label={t('reports.filterLabel')}>
         <SelectField
-          label="Status"
+          label={t('filter.status')}
           value={draft.status}
-          placeholder="Any status"
-          options={options(reportStatusLabel)}
+          placeholder={t('filter.anyStatus')}
+          options={options(labels.reportStatus)}
           onChange={set('status')}
         />
         <SelectField
-          label="Jurisdiction"
+          label={t('filter.jurisdiction')}
           value={draft.jurisdiction}
-          placeholder="Any jurisdiction"
+          placeholder={t('filter.anyJurisdiction')}
           options={codes.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
           onChange={set('jurisdiction')}
         />
         <SelectField
-          label="Category"
+          label={t('filter.category')}
           value={draft.category}
-          placeholder="Any category"
-          options={options(categoryLabel)}
+          placeholder={t('filter.anyCategory')}
+          options={options(labels.category)}
           onChange={set('category')}
         />
-        <TextField label="Assignee" value={draft.assignee} onChange={set('assignee')} hint="An email" />
         <TextField
-          label="Search"
+          label={t('filter.assignee')}
+          value={draft.assignee}
+          onChange={set('assignee')}
+          hint={t('filter.assigneeHint')}
+        />
+        <TextField
+          label={t('filter.search')}
           type="search"
           value={draft.q}
           onChange={set('q')}
-          hint="Reference or identifier"
+          hint={t('filter.searchHint')}
         />
-        <button type="submit">Apply filter</button>
+        <button type="submit">{t('filter.apply')}</button>
         <button
           type="button"
           className="button-quiet"
           onClick={() => setDraft((d) => ({ ...d, assignee: user.email }))}
         >
-          Mine
+          {t('filter.mine')}
         </button>
         {filtered && (
           <button type="button" className="button-quiet" onClick={() => setParams(new URLSearchParams())}>
-            Clear filter
+            {t('filter.clear')}
           </button>
         )}
       </form>
       {applied.cluster && (
         <p>
-          Reports of cluster{' '}
+          {t('reports.ofCluster')}{' '}
           <Link to={`/scam-clusters/${encodeURIComponent(applied.cluster)}`}>{applied.cluster}</Link>.
         </p>
       )}
       {error && <LoadError message={error} />}
       {actionError && <LoadError message={actionError} />}
       {items.length === 0 && !loading && !error ? (
-        <p>No reports{filtered ? ' match this filter' : ' yet'}.</p>
+        <p>{filtered ? t('reports.noneMatch') : t('reports.noneYet')}</p>
       ) : (
         <DataTable
           columns={[
-            'Reference',
-            'Received',
-            'Category',
-            'Jurisdiction',
-            'Identifiers',
-            'Status',
-            'Assignee',
-            'Cluster',
+            t('reports.columns.reference'),
+            t('reports.columns.received'),
+            t('reports.columns.category'),
+            t('reports.columns.jurisdiction'),
+            t('reports.columns.identifiers'),
+            t('reports.columns.status'),
+            t('reports.columns.assignee'),
+            t('reports.columns.cluster'),
           ]}
           actions
-          caption="Scam reports"
+          caption={t('reports.title')}
         >
           {items.map((report) => (
             <tr key={report.id}>
@@ -171,16 +177,18 @@ export function ReportsPage() {
                 <Link to={`/scam-reports/${encodeURIComponent(report.id)}`}>{report.reference}</Link>
               </th>
               <td>{formatTime(report.createdAt)}</td>
-              <td>{labelOf(categoryLabel, report.category)}</td>
+              <td>{labelOf(labels.category, report.category)}</td>
               <td>{report.jurisdiction}</td>
               <td>
                 <IdentifierList report={report} />
               </td>
-              <td>{labelOf(reportStatusLabel, report.status)}</td>
+              <td>{labelOf(labels.reportStatus, report.status)}</td>
               <td>{report.assignee ?? '—'}</td>
               <td>
                 {report.clusterId ? (
-                  <Link to={`/scam-clusters/${encodeURIComponent(report.clusterId)}`}>View cluster</Link>
+                  <Link to={`/scam-clusters/${encodeURIComponent(report.clusterId)}`}>
+                    {t('reports.viewCluster')}
+                  </Link>
                 ) : (
                   '—'
                 )}
@@ -188,7 +196,7 @@ export function ReportsPage() {
               <td>
                 {user.role !== 'partner_reviewer' && report.assignee !== user.email && (
                   <button type="button" className="button-quiet" onClick={() => void assignToMe(report)}>
-                    Assign {report.reference} to me
+                    {t('reports.assignToMe', { reference: report.reference })}
                   </button>
                 )}
               </td>
@@ -197,11 +205,11 @@ export function ReportsPage() {
         </DataTable>
       )}
       <p role="status" className="hint">
-        {loading ? 'Loading reports…' : `${items.length} reports shown.`}
+        {loading ? t('reports.loading') : t('reports.shown', { count: items.length })}
       </p>
       {next && (
         <button type="button" disabled={loading} onClick={() => void load(next)}>
-          More
+          {t('reports.more')}
         </button>
       )}
     </>
@@ -209,12 +217,13 @@ export function ReportsPage() {
 }
 
 function IdentifierList({ report }: { report: ReportSummary }) {
+  const { t } = useT('scamReports');
   const [first, ...rest] = report.identifiers;
   if (!first) return <>—</>;
   return (
     <>
       <code>{first.display}</code>
-      {rest.length > 0 && <> and {rest.length} more</>}
+      {rest.length > 0 && <>{t('reports.andMore', { count: rest.length })}</>}
     </>
   );
 }
