@@ -134,11 +134,21 @@ export async function seedDemo(caveat: Caveat, logger: Logger): Promise<{ create
   created.push(...newUsers.map((user) => `console user ${user.email}`));
   const official = new Set((await caveat.intelligenceStore.officialChannels()).map((c) => c.key));
   for (const entry of demoOfficialChannels) {
-    const identifier = detectIdentifier(entry.value);
+    const identifier = detectIdentifier(
+      entry.value,
+      entry.jurisdiction ? { defaultRegion: entry.jurisdiction } : {},
+    );
     if (!identifier.ok || official.has(identifier.key)) continue;
-    const kind = identifier.kind === 'domain' ? 'domain' : 'social_handle';
+    const kind =
+      identifier.kind === 'domain' ? 'domain' : identifier.kind === 'phone' ? 'phone' : 'social_handle';
     await caveat.intelligenceStore.addOfficialChannel(
-      { brand: entry.brand, kind, key: identifier.key, display: identifier.display },
+      {
+        brand: entry.brand,
+        kind,
+        key: identifier.key,
+        display: identifier.display,
+        ...(entry.jurisdiction ? { jurisdiction: entry.jurisdiction } : {}),
+      },
       ACTOR,
     );
     created.push(`official channel ${identifier.display}`);

@@ -4,9 +4,15 @@ import type { ReportRow } from '../intelligence/exchange/report-row.js';
  * [Demo] The demo exchange's official channels: Binance's public website and X account (public
  * facts; the exchange whose campaigns caveat is modelled on). Marked demo in the brand name.
  */
-export const demoOfficialChannels = [
+export const demoOfficialChannels: { brand: string; value: string; jurisdiction?: string }[] = [
   { brand: '[Demo] Binance', value: 'binance.com' },
   { brand: '[Demo] Binance', value: 'x:@binance' },
+  // Each demo jurisdiction's own anti-scam hotline (the same public numbers its directory quotes), so
+  // that /check answers "official" for them. Numbers only: a police site is no brand to imitate here.
+  { brand: '[Demo] ADCC Anti-Scam Helpline (Hong Kong Police)', value: '18222', jurisdiction: 'HK' },
+  { brand: '[Demo] Judiciary Police anti-fraud hotline (Macau)', value: '8800 7777', jurisdiction: 'MO' },
+  { brand: '[Demo] Action Fraud (UK)', value: '0300 123 2040', jurisdiction: 'GB' },
+  { brand: '[Demo] 165 Anti-Fraud Hotline (Taiwan)', value: '165', jurisdiction: 'TW' },
 ];
 
 /**

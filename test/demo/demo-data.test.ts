@@ -124,6 +124,30 @@ describe.each(storeKinds)('the demo as a new user meets it, on $name', (kind) =>
         expect(entry.label).toMatch(/^\[Demo\]/);
   });
 
+  it("answers each demo jurisdiction's anti-scam hotline as its official channel, read in its region", async () => {
+    const lookup = async (q: string, jurisdiction: string) =>
+      (
+        await http.app.inject({
+          url: `/public/lookup?q=${encodeURIComponent(q)}&jurisdiction=${jurisdiction}`,
+        })
+      ).json();
+    for (const [q, jurisdiction] of [
+      ['18222', 'HK'],
+      ['8800 7777', 'MO'],
+      ['0300 123 2040', 'GB'],
+      ['165', 'TW'],
+    ] as const) {
+      const answer = await lookup(q, jurisdiction);
+      expect(answer, `${q} in ${jurisdiction}`).toMatchObject({
+        verdict: 'official',
+        official: { jurisdiction },
+      });
+      expect(answer.official.brand).toMatch(/^\[Demo\]/);
+    }
+    // The same short number dialled elsewhere is not Hong Kong's helpline.
+    expect((await lookup('18222', 'TW')).verdict).not.toBe('official');
+  });
+
   it('warns a Hong Kong user with Scameter and 18222, with the README key', async () => {
     const response = await screen({ userRef: userIn('hk-joint-anti-scam', 'treatment') });
     expect(response.statusCode).toBe(201);
