@@ -7,22 +7,25 @@ import { FormPanel } from '../components/form-panel.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { ApiKey, ApiScope, NewApiKey, Partner } from '../types.js';
 import { NewTokenBox } from './new-token-box.js';
 
-// Every scope the server knows must be described here (a Record over the server's own type).
-const scopeWords: Record<ApiScope, string> = {
-  screening: 'screening: ask for decisions',
-  events: 'events: report what users did',
-  admin: 'admin: manage campaigns and settings',
-  reports: 'reports: read pilot reports',
-  lookup: 'lookup: check addresses, sites and numbers',
-  partner: 'partner: read the partner alert feed',
-  scam_reports: 'scam_reports: file scam reports for users and attach evidence',
+// Every scope the server knows is listed here (a Record over the server's own type); its words
+// are apiKeys.scope.<scope> in the admin namespace.
+const scopes: Record<ApiScope, true> = {
+  screening: true,
+  events: true,
+  admin: true,
+  reports: true,
+  lookup: true,
+  partner: true,
+  scam_reports: true,
 };
 
 export function ApiKeysPage() {
-  useDocumentTitle('API keys');
+  const { t } = useT('admin');
+  useDocumentTitle(t('apiKeys.title'));
   const { state, reload } = useResource<{ apiKeys: ApiKey[] }>('/v1/admin/api-keys');
   const partners = useResource<{ partners: Partner[] }>('/v1/admin/partners');
   const partnerList = partners.state.status === 'ready' ? partners.state.data.partners : [];
@@ -41,13 +44,23 @@ export function ApiKeysPage() {
 
   return (
     <>
-      <h1>API keys</h1>
-      <p className="lede">Keys let an exchange's servers and partners' systems call caveat.</p>
+      <h1>{t('apiKeys.title')}</h1>
+      <p className="lede">{t('apiKeys.lede')}</p>
       {created && <NewTokenBox apiKey={created} onDismiss={() => setCreated(null)} />}
-      <ErrorAlert error={actionError} title="The key was not revoked." />
-      <LoadStatus state={state} what="API keys" />
+      <ErrorAlert error={actionError} title={t('apiKeys.notRevoked')} />
+      <LoadStatus state={state} what={t('apiKeys.loadWhat')} />
       {state.status === 'ready' && (
-        <DataTable columns={['Name', 'ID', 'Scopes', 'Partner', 'Created', 'Status']} actions>
+        <DataTable
+          columns={[
+            t('apiKeys.columns.name'),
+            t('apiKeys.columns.id'),
+            t('apiKeys.columns.scopes'),
+            t('apiKeys.columns.partner'),
+            t('apiKeys.columns.created'),
+            t('apiKeys.columns.status'),
+          ]}
+          actions
+        >
           {state.data.apiKeys.map((key) => (
             <tr key={key.id}>
               <th scope="row">{key.name}</th>
@@ -57,13 +70,17 @@ export function ApiKeysPage() {
               <td>{key.scopes.join(', ')}</td>
               <td>{partnerList.find((p) => p.id === key.partnerId)?.name ?? key.partnerId ?? '—'}</td>
               <td>{formatTime(key.createdAt)}</td>
-              <td>{key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : 'Active'}</td>
+              <td>
+                {key.revokedAt
+                  ? t('apiKeys.revokedAt', { time: formatTime(key.revokedAt) })
+                  : t('apiKeys.active')}
+              </td>
               <td>
                 {!key.revokedAt && (
                   <ConfirmButton
-                    label={`Revoke ${key.name}`}
-                    question="Revoke this key? Calls made with it fail from now on; this cannot be undone."
-                    confirmLabel="Yes, revoke key"
+                    label={t('apiKeys.revoke', { name: key.name })}
+                    question={t('apiKeys.revokeQuestion')}
+                    confirmLabel={t('apiKeys.revokeConfirm')}
                     danger
                     onConfirm={() => revoke(key)}
                   />
@@ -85,17 +102,18 @@ export function ApiKeysPage() {
 }
 
 function NewKeyForm({ partners, onCreated }: { partners: Partner[]; onCreated(key: NewApiKey): void }) {
+  const { t } = useT('admin');
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<ApiScope[]>([]);
+  const [chosen, setChosen] = useState<ApiScope[]>([]);
   const [partnerId, setPartnerId] = useState('');
   const { error, errors, submit } = useSubmit(async () => {
     const key = await api.post<NewApiKey>('/v1/admin/api-keys', {
       name,
-      scopes,
+      scopes: chosen,
       ...(partnerId ? { partnerId } : {}),
     });
     setName('');
-    setScopes([]);
+    setChosen([]);
     setPartnerId('');
     onCreated(key);
   });
@@ -103,41 +121,41 @@ function NewKeyForm({ partners, onCreated }: { partners: Partner[]; onCreated(ke
   return (
     <FormPanel
       headingId="new-key-heading"
-      title="Create an API key"
+      title={t('apiKeys.create')}
       layout="stack"
       error={error}
-      failedTitle="The key was not created."
-      submitLabel="Create API key"
-      submitDisabled={scopes.length === 0}
+      failedTitle={t('apiKeys.notCreated')}
+      submitLabel={t('apiKeys.createSubmit')}
+      submitDisabled={chosen.length === 0}
       onSubmit={submit}
     >
       <TextField
-        label="Key name"
+        label={t('apiKeys.name')}
         required
         value={name}
         onChange={setName}
-        hint="Who uses it and where, e.g. “Exchange production screening”."
+        hint={t('apiKeys.nameHint')}
         errors={errors('/name')}
       />
       <fieldset>
-        <legend>Scopes</legend>
+        <legend>{t('apiKeys.scopes')}</legend>
         {errors('/scopes') && <p className="field-error">{errors('/scopes')?.join('; ')}</p>}
-        {(Object.keys(scopeWords) as ApiScope[]).map((scope) => (
+        {(Object.keys(scopes) as ApiScope[]).map((scope) => (
           <Checkbox
             key={scope}
-            label={scopeWords[scope]}
-            checked={scopes.includes(scope)}
-            onChange={(on) => setScopes(on ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+            label={t(`apiKeys.scope.${scope}`)}
+            checked={chosen.includes(scope)}
+            onChange={(on) => setChosen(on ? [...chosen, scope] : chosen.filter((s) => s !== scope))}
           />
         ))}
       </fieldset>
       <SelectField
-        label="Partner (optional)"
+        label={t('apiKeys.partner')}
         value={partnerId}
-        placeholder="Not bound to a partner"
+        placeholder={t('apiKeys.noPartner')}
         options={partners.map((p) => ({ value: p.id, label: `${p.name} (${p.jurisdiction})` }))}
         onChange={setPartnerId}
-        hint="A key bound to a partner reads only that partner's alert feed."
+        hint={t('apiKeys.partnerHint')}
         errors={errors('/partnerId')}
       />
     </FormPanel>

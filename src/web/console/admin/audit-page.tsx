@@ -5,6 +5,7 @@ import { TextField } from '../components/fields.js';
 import { LoadError } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { AuditEntry } from '../types.js';
 import { AuditDetail } from './audit-detail.js';
 
@@ -24,7 +25,8 @@ function auditPath(filter: Filter, before: AuditEntry['id'] | null): string {
 }
 
 export function AuditPage() {
-  useDocumentTitle('Audit log');
+  const { t } = useT('admin');
+  useDocumentTitle(t('audit.title'));
   const [filter, setFilter] = useState<Filter>({ entity: '', entityId: '' });
   const [entity, setEntity] = useState('');
   const [entityId, setEntityId] = useState('');
@@ -59,17 +61,17 @@ export function AuditPage() {
 
   return (
     <>
-      <h1>Audit log</h1>
-      <p className="lede">Every change made by staff and partners, newest first. Times are UTC.</p>
-      <form onSubmit={apply} className="filter-bar" role="search" aria-label="Filter the audit log">
+      <h1>{t('audit.title')}</h1>
+      <p className="lede">{t('audit.lede')}</p>
+      <form onSubmit={apply} className="filter-bar" role="search" aria-label={t('audit.filterLabel')}>
         <TextField
-          label="Entity"
+          label={t('audit.entity')}
           value={entity}
           onChange={setEntity}
-          hint="e.g. campaign, partner, api_key, user"
+          hint={t('audit.entityHint')}
         />
-        <TextField label="Entity ID" value={entityId} onChange={setEntityId} />
-        <button type="submit">Apply filter</button>
+        <TextField label={t('audit.entityId')} value={entityId} onChange={setEntityId} />
+        <button type="submit">{t('audit.apply')}</button>
         {(filter.entity || filter.entityId) && (
           <button
             type="button"
@@ -80,15 +82,25 @@ export function AuditPage() {
               setFilter({ entity: '', entityId: '' });
             }}
           >
-            Clear filter
+            {t('audit.clear')}
           </button>
         )}
       </form>
       {error && <LoadError message={error} />}
       {entries.length === 0 && !loading && !error ? (
-        <p>No entries{filter.entity || filter.entityId ? ' match this filter' : ''}.</p>
+        <p>{filter.entity || filter.entityId ? t('audit.noneMatch') : t('audit.none')}</p>
       ) : (
-        <DataTable columns={['When', 'Actor', 'Action', 'Entity', 'Entity ID', 'Detail']} className="audit">
+        <DataTable
+          columns={[
+            t('audit.columns.when'),
+            t('audit.columns.actor'),
+            t('audit.columns.action'),
+            t('audit.columns.entity'),
+            t('audit.columns.entityId'),
+            t('audit.columns.detail'),
+          ]}
+          className="audit"
+        >
           {entries.map((entry) => (
             <tr key={entry.id}>
               <th scope="row">{formatTime(entry.at)}</th>
@@ -106,11 +118,11 @@ export function AuditPage() {
         </DataTable>
       )}
       <p role="status" className="hint">
-        {loading ? 'Loading entries…' : `${entries.length} entries shown.`}
+        {loading ? t('audit.loading') : t('audit.shown', { count: entries.length })}
       </p>
       {more && (
         <button type="button" disabled={loading} onClick={() => load(entries.at(-1)?.id ?? null, filter)}>
-          Older
+          {t('audit.older')}
         </button>
       )}
     </>

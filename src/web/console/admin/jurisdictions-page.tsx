@@ -5,33 +5,46 @@ import { TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { Jurisdiction } from '../types.js';
 import { DirectorySection } from './directory-section.js';
 
 const blank: Jurisdiction = { code: '', name: '', defaultLocale: '', locales: [], localeFallback: [] };
 
 export function JurisdictionsPage() {
-  useDocumentTitle('Jurisdictions');
+  const { t } = useT('admin');
+  useDocumentTitle(t('jurisdictions.title'));
   const { state, reload } = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const [editing, setEditing] = useState<Jurisdiction | null>(null);
 
   return (
     <>
-      <h1>Jurisdictions</h1>
-      <p className="lede">Where campaigns apply, and the languages their warnings are written in.</p>
-      <LoadStatus state={state} what="jurisdictions" />
+      <h1>{t('jurisdictions.title')}</h1>
+      <p className="lede">{t('jurisdictions.lede')}</p>
+      <LoadStatus state={state} what={t('jurisdictions.loadWhat')} />
       {state.status === 'ready' && (
-        <DataTable columns={['Code', 'Name', 'Default locale', 'Locales', 'Fallback']} actions>
+        <DataTable
+          columns={[
+            t('jurisdictions.columns.code'),
+            t('jurisdictions.columns.name'),
+            t('jurisdictions.columns.defaultLocale'),
+            t('jurisdictions.columns.locales'),
+            t('jurisdictions.columns.fallback'),
+          ]}
+          actions
+        >
           {state.data.jurisdictions.map((j) => (
             <tr key={j.code}>
               <th scope="row">{j.code}</th>
               <td>{j.name}</td>
               <td>{j.defaultLocale}</td>
               <td>{j.locales.join(', ')}</td>
-              <td>{j.localeFallback?.length ? j.localeFallback.join(' → ') : 'usual order'}</td>
+              <td>
+                {j.localeFallback?.length ? j.localeFallback.join(' → ') : t('jurisdictions.usualOrder')}
+              </td>
               <td>
                 <button type="button" className="button-quiet" onClick={() => setEditing(j)}>
-                  Edit {j.name}
+                  {t('jurisdictions.edit', { name: j.name })}
                 </button>
               </td>
             </tr>
@@ -59,6 +72,7 @@ interface FormProps {
 }
 
 function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
+  const { t } = useT('admin');
   const start = initial ?? blank;
   const [code, setCode] = useState(start.code);
   const [name, setName] = useState(start.name);
@@ -82,52 +96,58 @@ function JurisdictionForm({ initial, onDone, onCancel }: FormProps) {
     // "Add" creates (a code already taken is refused beside the Code field); "Edit" changes that one.
     if (initial) await api.put(path`/v1/admin/jurisdictions/${initial.code}`, fields);
     else await api.post('/v1/admin/jurisdictions', { code: code.trim(), ...fields });
-    setSaved(`Saved ${name}.`);
+    setSaved(t('jurisdictions.saved', { name }));
     onDone();
   });
 
   return (
     <FormPanel
       headingId="jurisdiction-form-heading"
-      title={initial ? `Edit ${initial.name}` : 'Add a jurisdiction'}
+      title={initial ? t('jurisdictions.edit', { name: initial.name }) : t('jurisdictions.add')}
       focusOnOpen={initial !== null}
       error={error}
-      failedTitle="The jurisdiction was not saved."
-      submitLabel="Save jurisdiction"
+      failedTitle={t('jurisdictions.notSaved')}
+      submitLabel={t('jurisdictions.save')}
       onSubmit={submit}
       onCancel={initial ? onCancel : undefined}
       status={saved}
     >
       <TextField
-        label="Code"
+        label={t('jurisdictions.code')}
         required
         value={code}
         onChange={setCode}
         disabled={initial !== null}
-        hint="ISO 3166 code, e.g. HK or GB."
+        hint={t('jurisdictions.codeHint')}
         errors={errors('/code')}
       />
-      <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
       <TextField
-        label="Default locale"
+        label={t('jurisdictions.name')}
+        required
+        value={name}
+        onChange={setName}
+        errors={errors('/name')}
+      />
+      <TextField
+        label={t('jurisdictions.defaultLocale')}
         required
         value={defaultLocale}
         onChange={setDefaultLocale}
-        hint="BCP 47, e.g. zh-Hant or en-GB."
+        hint={t('jurisdictions.defaultLocaleHint')}
         errors={errors('/defaultLocale')}
       />
       <TextField
-        label="Locales"
+        label={t('jurisdictions.locales')}
         value={locales}
         onChange={setLocales}
-        hint="Comma-separated, e.g. zh-Hant, en."
+        hint={t('jurisdictions.localesHint')}
         errors={errors('/locales')}
       />
       <TextField
-        label="Fallback locales"
+        label={t('jurisdictions.fallback')}
         value={localeFallback}
         onChange={setLocaleFallback}
-        hint="Comma-separated, tried in order when a reader's language has no text, e.g. zh-Hans, en. Leave empty for the usual order (a Chinese reader in Singapore gets zh-Hans)."
+        hint={t('jurisdictions.fallbackHint')}
         errors={errors('/localeFallback')}
       />
     </FormPanel>

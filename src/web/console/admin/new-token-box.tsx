@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/index.js';
 import type { NewApiKey } from '../types.js';
 
 /** The only time the secret is ever visible: say so plainly, and make copying it easy. */
 export function NewTokenBox({ apiKey, onDismiss }: { apiKey: NewApiKey; onDismiss(): void }) {
+  const { t } = useT('admin');
   const [copied, setCopied] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -11,30 +13,29 @@ export function NewTokenBox({ apiKey, onDismiss }: { apiKey: NewApiKey; onDismis
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(apiKey.token);
-      setCopied('Copied to the clipboard.');
+      setCopied(t('apiKeys.token.copied'));
     } catch {
-      setCopied('Could not copy: select the token and copy it by hand.');
+      setCopied(t('apiKeys.token.notCopied'));
     }
   };
 
   return (
     <div role="status" className="token-box">
       <h2 ref={heading} tabIndex={-1}>
-        New API key: {apiKey.name}
+        {t('apiKeys.token.heading', { name: apiKey.name })}
       </h2>
       <p>
-        <strong>Copy this token now. It will not be shown again.</strong> Store it in your secret manager; if
-        it is lost, revoke the key and create a new one.
+        <strong>{t('apiKeys.token.warning')}</strong> {t('apiKeys.token.store')}
       </p>
       <p>
         <code className="token">{apiKey.token}</code>
       </p>
       <div className="button-row">
         <button type="button" onClick={copy}>
-          Copy token
+          {t('apiKeys.token.copy')}
         </button>
         <button type="button" className="button-quiet" onClick={onDismiss}>
-          I have stored it
+          {t('apiKeys.token.stored')}
         </button>
         {copied && <span>{copied}</span>}
       </div>

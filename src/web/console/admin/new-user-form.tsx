@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { useSubmit } from '../hooks.js';
-import { roleLabel } from '../session.js';
+import { useT } from '../i18n/index.js';
 import type { ConsoleUser, Jurisdiction, Partner, Role } from '../types.js';
 import { MIN_PASSWORD } from './set-password-form.js';
 
@@ -16,6 +16,7 @@ interface Props {
 const roles: Role[] = ['admin', 'analyst', 'partner_reviewer', 'le_responder'];
 
 export function NewUserForm({ jurisdictions, partners, onCreated }: Props) {
+  const { t } = useT('admin');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('analyst');
@@ -43,59 +44,65 @@ export function NewUserForm({ jurisdictions, partners, onCreated }: Props) {
   return (
     <FormPanel
       headingId="new-user-heading"
-      title="Add a user"
+      title={t('newUser.title')}
       error={error}
-      failedTitle="The user was not created."
-      submitLabel="Create user"
+      failedTitle={t('newUser.notCreated')}
+      submitLabel={t('newUser.create')}
       onSubmit={submit}
     >
       <TextField
-        label="Email"
+        label={t('newUser.email')}
         type="email"
         required
         value={email}
         onChange={setEmail}
         errors={errors('/email')}
       />
-      <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
+      <TextField
+        label={t('newUser.name')}
+        required
+        value={name}
+        onChange={setName}
+        errors={errors('/name')}
+      />
       <SelectField
-        label="Role"
+        label={t('newUser.role')}
         value={role}
-        options={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
+        options={roles.map((r) => ({ value: r, label: t(`account:roles.${r}`) }))}
         onChange={(value) => setRole(roles.find((r) => r === value) ?? 'analyst')}
-        hint="Partner reviewers see and review only their jurisdiction's campaigns."
+        hint={t('newUser.roleHint')}
         errors={errors('/role')}
       />
       <SelectField
-        label="Jurisdiction"
+        label={t('newUser.jurisdiction')}
         required={reviewer}
         value={jurisdiction}
-        placeholder={reviewer ? 'Choose a jurisdiction' : 'None'}
+        placeholder={reviewer ? t('newUser.chooseJurisdiction') : t('newUser.none')}
         options={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
         onChange={(code) => {
           setJurisdiction(code);
           setPartnerId('');
         }}
-        hint={reviewer ? 'Required for partner reviewers.' : undefined}
+        hint={reviewer ? t('newUser.jurisdictionHint') : undefined}
         errors={errors('/jurisdiction')}
       />
       <SelectField
-        label="Partner"
+        label={t('newUser.partner')}
         value={partnerId}
-        placeholder="None"
+        placeholder={t('newUser.none')}
         options={localPartners.map((p) => ({ value: p.id, label: p.name }))}
         onChange={setPartnerId}
         errors={errors('/partnerId')}
       />
       <TextField
-        label="Initial password"
+        label={t('newUser.password')}
         type="password"
         autoComplete="new-password"
         required
         minLength={MIN_PASSWORD}
         value={password}
         onChange={setPassword}
-        hint={`At least ${MIN_PASSWORD} characters. Share it by a separate channel.`}
+        hint={t('newUser.passwordHint', { min: MIN_PASSWORD })}
         errors={errors('/password')}
       />
     </FormPanel>

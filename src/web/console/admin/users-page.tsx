@@ -5,13 +5,15 @@ import { DataTable } from '../components/data-table.js';
 import { ErrorAlert, LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource } from '../hooks.js';
-import { roleLabel, useUser } from '../session.js';
+import { useT } from '../i18n/index.js';
+import { useUser } from '../session.js';
 import type { ConsoleUser, Jurisdiction, Partner } from '../types.js';
 import { NewUserForm } from './new-user-form.js';
 import { SetPasswordForm } from './set-password-form.js';
 
 export function UsersPage() {
-  useDocumentTitle('Users');
+  const { t } = useT('admin');
+  useDocumentTitle(t('users.title'));
   const me = useUser();
   const { state, reload } = useResource<{ users: ConsoleUser[] }>('/v1/admin/users');
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
@@ -24,7 +26,7 @@ export function UsersPage() {
     setActionError(null);
     try {
       await api.post(`/v1/admin/users/${encodeURIComponent(user.id)}/disable`);
-      setDone(`${user.name} can no longer sign in.`);
+      setDone(t('users.disabled', { name: user.name }));
       reload();
     } catch (error) {
       setActionError(error);
@@ -36,9 +38,7 @@ export function UsersPage() {
     setActionError(null);
     try {
       await api.post(`/v1/admin/users/${encodeURIComponent(user.id)}/totp/reset`);
-      setDone(
-        `${user.name}'s two-factor sign-in is off and their sessions ended; they set it up again at next sign-in.`,
-      );
+      setDone(t('users.totpReset', { name: user.name }));
       reload();
     } catch (error) {
       setActionError(error);
@@ -47,42 +47,55 @@ export function UsersPage() {
 
   return (
     <>
-      <h1>Users</h1>
-      <p className="lede">People who sign in to this console, and what they may do.</p>
+      <h1>{t('users.title')}</h1>
+      <p className="lede">{t('users.lede')}</p>
       <ErrorAlert error={actionError} />
       {done && (
         <p role="status" className="alert alert-success">
           {done}
         </p>
       )}
-      <LoadStatus state={state} what="users" />
+      <LoadStatus state={state} what={t('users.loadWhat')} />
       {state.status === 'ready' && (
         <DataTable
-          columns={['Name', 'Email', 'Role', 'Jurisdiction', 'Partner', 'Created', 'Two-factor', 'Status']}
+          columns={[
+            t('users.columns.name'),
+            t('users.columns.email'),
+            t('users.columns.role'),
+            t('users.columns.jurisdiction'),
+            t('users.columns.partner'),
+            t('users.columns.created'),
+            t('users.columns.twoFactor'),
+            t('users.columns.status'),
+          ]}
           actions
         >
           {state.data.users.map((user) => (
             <tr key={user.id}>
               <th scope="row">{user.name}</th>
               <td>{user.email}</td>
-              <td>{roleLabel[user.role]}</td>
+              <td>{t(`account:roles.${user.role}`)}</td>
               <td>{user.jurisdiction ?? '—'}</td>
               <td>{user.partnerId ?? '—'}</td>
               <td>{formatTime(user.createdAt)}</td>
-              <td>{user.totpEnabled ? 'On' : 'Off'}</td>
-              <td>{user.disabledAt ? `Disabled ${formatTime(user.disabledAt)}` : 'Active'}</td>
+              <td>{user.totpEnabled ? t('users.on') : t('users.off')}</td>
+              <td>
+                {user.disabledAt
+                  ? t('users.disabledAt', { time: formatTime(user.disabledAt) })
+                  : t('users.active')}
+              </td>
               <td className="actions">
                 {!user.disabledAt && (
                   <>
                     <button type="button" className="button-quiet" onClick={() => setPasswordFor(user)}>
-                      Set password for {user.email}
+                      {t('users.setPassword', { email: user.email })}
                     </button>{' '}
                     {user.totpEnabled && user.id !== me.id && (
                       <>
                         <ConfirmButton
-                          label={`Reset two-factor for ${user.email}`}
-                          question="Turn off this user's two-factor sign-in (a lost phone)? Their sessions end; they set it up again."
-                          confirmLabel="Yes, reset two-factor"
+                          label={t('users.resetTotp', { email: user.email })}
+                          question={t('users.resetTotpQuestion')}
+                          confirmLabel={t('users.resetTotpConfirm')}
                           danger
                           onConfirm={() => resetTotp(user)}
                         />{' '}
@@ -90,9 +103,9 @@ export function UsersPage() {
                     )}
                     {user.id !== me.id && (
                       <ConfirmButton
-                        label={`Disable ${user.email}`}
-                        question="Disable this user? They are signed out and cannot sign in again."
-                        confirmLabel="Yes, disable user"
+                        label={t('users.disable', { email: user.email })}
+                        question={t('users.disableQuestion')}
+                        confirmLabel={t('users.disableConfirm')}
                         danger
                         onConfirm={() => disable(user)}
                       />
@@ -119,7 +132,7 @@ export function UsersPage() {
         jurisdictions={jurisdictions.state.status === 'ready' ? jurisdictions.state.data.jurisdictions : []}
         partners={partners.state.status === 'ready' ? partners.state.data.partners : []}
         onCreated={(user) => {
-          setDone(`Created ${user.name}. Give them their initial password by a separate channel.`);
+          setDone(t('users.created', { name: user.name }));
           reload();
         }}
       />

@@ -8,6 +8,7 @@ import { campaignsMessages } from './campaigns.js';
 import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
+import { adminMessages } from './admin.js';
 import { scamReportsMessages } from './scam-reports.js';
 import { quizMessages } from './quiz.js';
 import { accountMessages } from './account.js';
@@ -42,6 +43,7 @@ export const NAMESPACES = {
   account: accountMessages,
   quiz: quizMessages,
   scamReports: scamReportsMessages,
+  admin: adminMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 
