@@ -5,16 +5,21 @@ import { SelectField, TextField } from '../components/fields.js';
 import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import type { Jurisdiction, Partner, PartnerKind } from '../types.js';
 
-const kinds: { value: PartnerKind; label: string }[] = [
-  { value: 'police', label: 'Police' },
-  { value: 'regulator', label: 'Regulator' },
-  { value: 'other', label: 'Other' },
-];
+const KINDS: PartnerKind[] = ['police', 'regulator', 'other'];
+
+/** The partner kinds with their names in the console's language. */
+function useKinds(): { value: PartnerKind; label: string }[] {
+  const { t } = useT('admin');
+  return KINDS.map((value) => ({ value, label: t(`partners.kinds.${value}`) }));
+}
 
 export function PartnersPage() {
-  useDocumentTitle('Partners');
+  const { t } = useT('admin');
+  const kinds = useKinds();
+  useDocumentTitle(t('partners.title'));
   const { state, reload } = useResource<{ partners: Partner[] }>('/v1/admin/partners');
   const jurisdictions = useResource<{ jurisdictions: Jurisdiction[] }>('/v1/admin/jurisdictions');
   const [editing, setEditing] = useState<Partner | null>(null);
@@ -22,13 +27,20 @@ export function PartnersPage() {
 
   return (
     <>
-      <h1>Partners</h1>
-      <p className="lede">
-        Police forces and regulators who co-write and review warnings for their jurisdiction.
-      </p>
-      <LoadStatus state={state} what="partners" />
+      <h1>{t('partners.title')}</h1>
+      <p className="lede">{t('partners.lede')}</p>
+      <LoadStatus state={state} what={t('partners.loadWhat')} />
       {state.status === 'ready' && (
-        <DataTable columns={['Name', 'ID', 'Jurisdiction', 'Kind', 'Website']} actions>
+        <DataTable
+          columns={[
+            t('partners.columns.name'),
+            t('partners.columns.id'),
+            t('partners.columns.jurisdiction'),
+            t('partners.columns.kind'),
+            t('partners.columns.website'),
+          ]}
+          actions
+        >
           {state.data.partners.map((p) => (
             <tr key={p.id}>
               <th scope="row">{p.name}</th>
@@ -40,7 +52,7 @@ export function PartnersPage() {
               <td>{p.website ? <a href={p.website}>{p.website}</a> : '—'}</td>
               <td>
                 <button type="button" className="button-quiet" onClick={() => setEditing(p)}>
-                  Edit {p.name}
+                  {t('partners.edit', { name: p.name })}
                 </button>
               </td>
             </tr>
@@ -69,6 +81,8 @@ interface FormProps {
 }
 
 function PartnerForm({ initial, jurisdictions, onDone, onCancel }: FormProps) {
+  const { t } = useT('admin');
+  const kinds = useKinds();
   const [id, setId] = useState(initial?.id ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [jurisdiction, setJurisdiction] = useState(initial?.jurisdiction ?? '');
@@ -85,42 +99,48 @@ function PartnerForm({ initial, jurisdictions, onDone, onCancel }: FormProps) {
   return (
     <FormPanel
       headingId="partner-form-heading"
-      title={initial ? `Edit ${initial.name}` : 'Add a partner'}
+      title={initial ? t('partners.edit', { name: initial.name }) : t('partners.add')}
       focusOnOpen={initial !== null}
       error={error}
-      failedTitle="The partner was not saved."
-      submitLabel="Save partner"
+      failedTitle={t('partners.notSaved')}
+      submitLabel={t('partners.save')}
       onSubmit={submit}
       onCancel={initial ? onCancel : undefined}
     >
       <TextField
-        label="Partner ID"
+        label={t('partners.id')}
         required
         value={id}
         onChange={setId}
         disabled={initial !== null}
-        hint="Lowercase letters, digits and dashes, e.g. hk-police-cstcb."
+        hint={t('partners.idHint')}
         errors={errors('/id')}
       />
-      <TextField label="Name" required value={name} onChange={setName} errors={errors('/name')} />
+      <TextField
+        label={t('partners.name')}
+        required
+        value={name}
+        onChange={setName}
+        errors={errors('/name')}
+      />
       <SelectField
-        label="Jurisdiction"
+        label={t('partners.jurisdiction')}
         required
         value={jurisdiction}
-        placeholder="Choose a jurisdiction"
+        placeholder={t('partners.chooseJurisdiction')}
         options={jurisdictions.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
         onChange={setJurisdiction}
         errors={errors('/jurisdiction')}
       />
       <SelectField
-        label="Kind"
+        label={t('partners.kind')}
         value={kind}
         options={kinds}
         onChange={(value) => setKind(kinds.find((k) => k.value === value)?.value ?? 'other')}
         errors={errors('/kind')}
       />
       <TextField
-        label="Website"
+        label={t('partners.website')}
         type="url"
         value={website}
         onChange={setWebsite}
