@@ -7,9 +7,11 @@ import { FormPanel } from '../components/form-panel.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useDocumentTitle, useResource, useSubmit } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 import { useUser } from '../session.js';
 import type { ReportDetail } from '../types.js';
-import { categoryLabel, firstContactLabel, options, reportStatusLabel, labelOf } from './labels.js';
+import { options, labelOf } from './labels.js';
+import { useScamReportLabels } from './use-labels.js';
 import './scam-reports.css';
 
 /** One report as triage sees it: what was reported, the evidence, the notes, and its cluster. */
@@ -17,17 +19,21 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const { state, reload } = useResource<ReportDetail>(path`/v1/admin/scam-reports/${id}`);
   const report = state.status === 'ready' ? state.data : null;
-  useDocumentTitle(report ? `Report ${report.reference}` : 'Scam report');
+  const { t } = useT('scamReports');
+  const labels = useScamReportLabels();
+  useDocumentTitle(report ? t('report.named', { reference: report.reference }) : t('report.title'));
   // A partner's reviewer reads what the exchange shares; triage stays with the exchange's staff.
   const readOnly = useUser().role === 'partner_reviewer';
 
   if (!report) {
     return (
       <>
-        <h1>{state.status === 'error' && state.httpStatus === 404 ? 'Report not found' : 'Scam report'}</h1>
-        <LoadStatus state={state} what="the report" />
+        <h1>
+          {state.status === 'error' && state.httpStatus === 404 ? t('report.notFound') : t('report.title')}
+        </h1>
+        <LoadStatus state={state} what={t('report.loadWhat')} />
         <p>
-          <Link to="/scam-reports">All reports</Link>
+          <Link to="/scam-reports">{t('report.all')}</Link>
         </p>
       </>
     );
@@ -35,43 +41,41 @@ export function ReportPage() {
   return (
     <>
       <p>
-        <Link to="/scam-reports">All reports</Link>
+        <Link to="/scam-reports">{t('report.all')}</Link>
       </p>
-      <h1>Report {report.reference}</h1>
+      <h1>{t('report.named', { reference: report.reference })}</h1>
       <dl className="facts">
-        <dt>Status</dt>
-        <dd>{labelOf(reportStatusLabel, report.status)}</dd>
-        <dt>Category</dt>
-        <dd>{labelOf(categoryLabel, report.category)}</dd>
-        <dt>Jurisdiction</dt>
+        <dt>{t('report.status')}</dt>
+        <dd>{labelOf(labels.reportStatus, report.status)}</dd>
+        <dt>{t('report.category')}</dt>
+        <dd>{labelOf(labels.category, report.category)}</dd>
+        <dt>{t('report.jurisdiction')}</dt>
         <dd>{report.jurisdiction}</dd>
-        <dt>Received</dt>
-        <dd>
-          {formatTime(report.createdAt)} via {report.channel}
-        </dd>
-        <dt>Assignee</dt>
-        <dd>{report.assignee ?? 'Nobody'}</dd>
-        <dt>Cluster</dt>
+        <dt>{t('report.received')}</dt>
+        <dd>{t('report.receivedVia', { time: formatTime(report.createdAt), channel: report.channel })}</dd>
+        <dt>{t('report.assignee')}</dt>
+        <dd>{report.assignee ?? t('report.nobody')}</dd>
+        <dt>{t('report.cluster')}</dt>
         <dd>
           {report.clusterId ? (
             <Link to={`/scam-clusters/${encodeURIComponent(report.clusterId)}`}>
-              Cluster {report.clusterId}
+              {t('report.clusterLink', { id: report.clusterId })}
             </Link>
           ) : (
-            'None'
+            t('report.none')
           )}
         </dd>
-        <dt>Loss</dt>
+        <dt>{t('report.loss')}</dt>
+        <dd>{report.loss ? t('report.lossOn', { ...report.loss }) : t('report.notGiven')}</dd>
+        <dt>{t('report.firstContact')}</dt>
         <dd>
-          {report.loss ? `${report.loss.amount} ${report.loss.asset} on ${report.loss.date}` : 'Not given'}
+          {report.firstContact ? labelOf(labels.firstContact, report.firstContact) : t('report.notGiven')}
         </dd>
-        <dt>First contact</dt>
-        <dd>{report.firstContact ? labelOf(firstContactLabel, report.firstContact) : 'Not given'}</dd>
-        <dt>Police may contact the reporter</dt>
-        <dd>{report.consentToPoliceContact ? 'Yes' : 'No'}</dd>
+        <dt>{t('report.policeContact')}</dt>
+        <dd>{report.consentToPoliceContact ? t('report.yes') : t('report.no')}</dd>
         {report.reporterContact && (
           <>
-            <dt>Reporter contact</dt>
+            <dt>{t('report.reporterContact')}</dt>
             <dd>
               {[report.reporterContact.name, report.reporterContact.email, report.reporterContact.phone]
                 .filter(Boolean)
@@ -81,8 +85,11 @@ export function ReportPage() {
         )}
       </dl>
 
-      <h2>Identifiers</h2>
-      <DataTable columns={['Identifier', 'Kind', 'Key']} caption="Identifiers named in the report">
+      <h2>{t('report.identifiers')}</h2>
+      <DataTable
+        columns={[t('report.columns.identifier'), t('report.columns.kind'), t('report.columns.key')]}
+        caption={t('report.identifiersCaption')}
+      >
         {report.identifiers.map((identifier) => (
           <tr key={identifier.key}>
             <th scope="row">
@@ -97,7 +104,7 @@ export function ReportPage() {
       </DataTable>
       {report.transactionHashes.length > 0 && (
         <>
-          <h3>Transaction hashes</h3>
+          <h3>{t('report.hashes')}</h3>
           <ul>
             {report.transactionHashes.map((hash) => (
               <li key={hash}>
@@ -108,27 +115,27 @@ export function ReportPage() {
         </>
       )}
 
-      <h2>What the reporter said</h2>
+      <h2>{t('report.said')}</h2>
       {/* Reporter text is shown as text, never as markup. */}
       <blockquote className="report-text" dir="auto">
         {report.description}
       </blockquote>
 
-      <h2>Evidence</h2>
+      <h2>{t('report.evidence')}</h2>
       {readOnly ? (
         <p>
           {report.evidenceCount === 0
-            ? 'No files attached.'
-            : `${report.evidenceCount} file(s) attached; the exchange keeps evidence files for its own staff.`}
+            ? t('report.noFiles')
+            : t('report.filesWithheld', { count: report.evidenceCount })}
         </p>
       ) : report.evidence.length === 0 ? (
-        <p>No files attached.</p>
+        <p>{t('report.noFiles')}</p>
       ) : (
         <ul>
           {report.evidence.map((file, i) => (
             <li key={file.id}>
               <a href={path`/v1/admin/scam-reports/${report.id}/evidence/${file.id}`} download>
-                File {i + 1} ({file.mediaType}, {Math.ceil(file.size / 1024)} KB)
+                {t('report.file', { n: i + 1, type: file.mediaType, size: Math.ceil(file.size / 1024) })}
               </a>{' '}
               <span className="hint">
                 SHA-256 <code>{file.sha256.slice(0, 16)}…</code>, {formatTime(file.createdAt)}
@@ -139,17 +146,14 @@ export function ReportPage() {
       )}
 
       {readOnly ? (
-        <p className="hint">
-          Shared with you for reading by the exchange: the reporter&apos;s contact, pseudonym and the
-          staff&apos;s notes are withheld; the exchange&apos;s analysts triage.
-        </p>
+        <p className="hint">{t('report.sharedNote')}</p>
       ) : (
         <>
           <TriageForm report={report} onDone={reload} />
 
-          <h2>Notes</h2>
+          <h2>{t('report.notes')}</h2>
           {report.notes.length === 0 ? (
-            <p>No notes yet.</p>
+            <p>{t('report.noNotes')}</p>
           ) : (
             <ol className="notes-list">
               {report.notes.map((note) => (
@@ -171,6 +175,8 @@ export function ReportPage() {
 
 function TriageForm({ report, onDone }: { report: ReportDetail; onDone(): void }) {
   const user = useUser();
+  const { t } = useT('scamReports');
+  const labels = useScamReportLabels();
   const [status, setStatus] = useState<string>(report.status);
   const [assignee, setAssignee] = useState(report.assignee ?? '');
   const [saved, setSaved] = useState<string | null>(null);
@@ -180,37 +186,37 @@ function TriageForm({ report, onDone }: { report: ReportDetail; onDone(): void }
       status,
       assignee: assignee.trim() || null,
     });
-    setSaved('Saved.');
+    setSaved(t('report.saved'));
     onDone();
   });
   return (
     <FormPanel
       headingId="triage-heading"
-      title="Triage"
+      title={t('report.triage')}
       error={error}
-      failedTitle="The report was not updated."
-      submitLabel="Save triage"
+      failedTitle={t('report.notUpdated')}
+      submitLabel={t('report.saveTriage')}
       onSubmit={submit}
       status={saved}
     >
       <SelectField
-        label="Status"
+        label={t('report.status')}
         value={status}
-        options={options(reportStatusLabel)}
+        options={options(labels.reportStatus)}
         onChange={setStatus}
         errors={errors('/status')}
       />
       <TextField
-        label="Assignee"
+        label={t('report.assignee')}
         type="email"
         value={assignee}
         onChange={setAssignee}
         errors={errors('/assignee')}
-        hint="Leave empty for nobody."
+        hint={t('report.assigneeHint')}
       />
       <div className="field">
         <button type="button" className="button-quiet" onClick={() => setAssignee(user.email)}>
-          Assign to me
+          {t('report.assignToMe')}
         </button>
       </div>
     </FormPanel>
@@ -218,6 +224,7 @@ function TriageForm({ report, onDone }: { report: ReportDetail; onDone(): void }
 }
 
 function NoteForm({ reportId, onDone }: { reportId: string; onDone(): void }) {
+  const { t } = useT('scamReports');
   const [text, setText] = useState('');
   const { error, errors, submit } = useSubmit(async () => {
     await api.post(path`/v1/admin/scam-reports/${reportId}/notes`, { text });
@@ -227,22 +234,22 @@ function NoteForm({ reportId, onDone }: { reportId: string; onDone(): void }) {
   return (
     <FormPanel
       headingId="note-heading"
-      title="Add a note"
+      title={t('report.addNote')}
       layout="stack"
       error={error}
-      failedTitle="The note was not added."
-      submitLabel="Add note"
+      failedTitle={t('report.noteNotAdded')}
+      submitLabel={t('report.addNoteSubmit')}
       onSubmit={submit}
     >
       <TextField
-        label="Note"
+        label={t('report.note')}
         multiline
         required
         maxLength={4000}
         value={text}
         onChange={setText}
         errors={errors('/text')}
-        hint="Staff only; never shown to reporters or the public."
+        hint={t('report.noteHint')}
       />
     </FormPanel>
   );
