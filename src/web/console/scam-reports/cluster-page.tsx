@@ -12,17 +12,8 @@ import { useUser } from '../session.js';
 import type { ClusterDetail, ConfirmRiskLevel, Partner, ReportCategory, ScamType } from '../types.js';
 import type { Translate } from '../validation/describe-problem.js';
 import { clusterName } from './clusters-page.js';
-import {
-  categoryLabel,
-  clusterStatusLabel,
-  lossText,
-  options,
-  reportStatusLabel,
-  riskLevelLabel,
-  scamTypeLabel,
-  scamTypeOfCategory,
-  labelOf,
-} from './labels.js';
+import { useScamReportLabels } from './use-labels.js';
+import { lossText, options, riskLevelLabel, scamTypeOfCategory, labelOf } from './labels.js';
 import './scam-reports.css';
 
 const CONFIRM_LEVELS = Object.keys(riskLevelLabel) as ConfirmRiskLevel[];
@@ -45,6 +36,7 @@ export function ClusterPage() {
   const [done, setDone] = useState<string | null>(null);
   // A partner's reviewer reads the case; confirming, rejecting and referring stay with the exchange.
   const readOnly = useUser().role === 'partner_reviewer';
+  const labels = useScamReportLabels();
 
   if (!cluster) {
     return (
@@ -75,32 +67,35 @@ export function ClusterPage() {
         </p>
       )}
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('cluster.status')}</dt>
         <dd>
-          {labelOf(clusterStatusLabel, cluster.status)}
-          {cluster.riskLevel && ` · risk ${cluster.riskLevel}`}
-          {cluster.scamType && ` · ${labelOf(scamTypeLabel, cluster.scamType)}`}
+          {labelOf(labels.clusterStatus, cluster.status)}
+          {cluster.riskLevel && t('cluster.risk', { level: cluster.riskLevel })}
+          {cluster.scamType && ` · ${labelOf(labels.scamType, cluster.scamType)}`}
         </dd>
-        <dt>Reports</dt>
+        <dt>{t('cluster.reports')}</dt>
         <dd>{formatCount(cluster.reportCount)}</dd>
-        <dt>Jurisdictions</dt>
+        <dt>{t('cluster.jurisdictions')}</dt>
         <dd>{cluster.jurisdictions.join(', ') || '—'}</dd>
-        <dt>Total loss</dt>
+        <dt>{t('cluster.totalLoss')}</dt>
         <dd>{lossText(cluster.totalLoss)}</dd>
-        <dt>First seen</dt>
+        <dt>{t('cluster.firstSeen')}</dt>
         <dd>{formatTime(cluster.firstSeen)}</dd>
-        <dt>Last seen</dt>
+        <dt>{t('cluster.lastSeen')}</dt>
         <dd>{formatTime(cluster.lastSeen)}</dd>
         {cluster.lookalikeTarget && (
           <>
-            <dt>Imitates</dt>
+            <dt>{t('cluster.imitates')}</dt>
             <dd>{cluster.lookalikeTarget}</dd>
           </>
         )}
       </dl>
 
-      <h2>Identifiers</h2>
-      <DataTable columns={['Identifier', 'Kind', 'Reports naming it']} caption="Identifiers in this cluster">
+      <h2>{t('cluster.identifiers')}</h2>
+      <DataTable
+        columns={[t('cluster.columns.identifier'), t('cluster.columns.kind'), t('cluster.columns.naming')]}
+        caption={t('cluster.identifiersCaption')}
+      >
         {cluster.identifiers.map((identifier) => (
           <tr key={identifier.key}>
             <th scope="row">
@@ -112,15 +107,20 @@ export function ClusterPage() {
         ))}
       </DataTable>
 
-      <h2>Reports</h2>
+      <h2>{t('cluster.reports')}</h2>
       <p>
-        <Link to={`/scam-reports?cluster=${encodeURIComponent(cluster.id)}`}>
-          Triage these reports in the inbox
-        </Link>
+        <Link to={`/scam-reports?cluster=${encodeURIComponent(cluster.id)}`}>{t('cluster.triageLink')}</Link>
       </p>
       <DataTable
-        columns={['Reference', 'Received', 'Category', 'Jurisdiction', 'Status', 'Loss']}
-        caption="Reports"
+        columns={[
+          t('cluster.reportColumns.reference'),
+          t('cluster.reportColumns.received'),
+          t('cluster.reportColumns.category'),
+          t('cluster.reportColumns.jurisdiction'),
+          t('cluster.reportColumns.status'),
+          t('cluster.reportColumns.loss'),
+        ]}
+        caption={t('cluster.reports')}
       >
         {cluster.reports.map((report) => (
           <tr key={report.id}>
@@ -128,9 +128,9 @@ export function ClusterPage() {
               <Link to={`/scam-reports/${encodeURIComponent(report.id)}`}>{report.reference}</Link>
             </th>
             <td>{formatTime(report.createdAt)}</td>
-            <td>{labelOf(categoryLabel, report.category)}</td>
+            <td>{labelOf(labels.category, report.category)}</td>
             <td>{report.jurisdiction}</td>
-            <td>{labelOf(reportStatusLabel, report.status)}</td>
+            <td>{labelOf(labels.reportStatus, report.status)}</td>
             <td>{report.loss ? `${report.loss.amount} ${report.loss.asset}` : '—'}</td>
           </tr>
         ))}
@@ -142,14 +142,14 @@ export function ClusterPage() {
             <ConfirmForm
               key={`confirm-${cluster.status}`}
               cluster={cluster}
-              onDone={() => finished('Cluster confirmed: its identifiers are now indicators.')}
+              onDone={() => finished(t('cluster.confirmed'))}
             />
           )}
           {cluster.status === 'open' && (
-            <RejectForm cluster={cluster} onDone={() => finished('Cluster rejected: not a scam.')} />
+            <RejectForm cluster={cluster} onDone={() => finished(t('cluster.rejected'))} />
           )}
           {(cluster.status === 'confirmed' || cluster.status === 'referred') && (
-            <ReferForm cluster={cluster} onDone={(partner) => finished(`Cluster referred to ${partner}.`)} />
+            <ReferForm cluster={cluster} onDone={(partner) => finished(t('cluster.referred', { partner }))} />
           )}
         </div>
       )}
@@ -158,6 +158,8 @@ export function ClusterPage() {
 }
 
 function ConfirmForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): void }) {
+  const { t } = useT('scamReports');
+  const labels = useScamReportLabels();
   const [riskLevel, setRiskLevel] = useState<ConfirmRiskLevel>(
     CONFIRM_LEVELS.find((level) => level === cluster.riskLevel) ?? 'high',
   );
@@ -169,25 +171,25 @@ function ConfirmForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): vo
   return (
     <FormPanel
       headingId="confirm-heading"
-      title={cluster.status === 'confirmed' ? 'Update the confirmation' : 'Confirm as a scam'}
+      title={cluster.status === 'confirmed' ? t('cluster.updateConfirmation') : t('cluster.confirmTitle')}
       layout="stack"
       error={error}
-      failedTitle="The cluster was not confirmed."
-      submitLabel="Confirm cluster"
+      failedTitle={t('cluster.notConfirmed')}
+      submitLabel={t('cluster.confirm')}
       onSubmit={submit}
     >
       <SelectField
-        label="Risk level"
+        label={t('cluster.riskLevel')}
         value={riskLevel}
-        options={options(riskLevelLabel)}
+        options={options(labels.riskLevel)}
         onChange={(value) => setRiskLevel(CONFIRM_LEVELS.find((level) => level === value) ?? 'high')}
         errors={errors('/riskLevel')}
-        hint="High and critical hold the next withdrawal to these identifiers; medium warns."
+        hint={t('cluster.riskHint')}
       />
       <SelectField
-        label="Scam type"
+        label={t('cluster.scamType')}
         value={scamType}
-        options={options(scamTypeLabel)}
+        options={options(labels.scamType)}
         onChange={setScamType}
         errors={errors('/scamType')}
       />
@@ -196,6 +198,7 @@ function ConfirmForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): vo
 }
 
 function RejectForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): void }) {
+  const { t } = useT('scamReports');
   const [reason, setReason] = useState('');
   const { error, errors, submit } = useSubmit(async () => {
     await api.post(path`/v1/admin/scam-clusters/${cluster.id}/reject`, { reason });
@@ -204,15 +207,15 @@ function RejectForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): voi
   return (
     <FormPanel
       headingId="reject-heading"
-      title="Reject: not a scam"
+      title={t('cluster.rejectTitle')}
       layout="stack"
       error={error}
-      failedTitle="The cluster was not rejected."
-      submitLabel="Reject cluster"
+      failedTitle={t('cluster.notRejected')}
+      submitLabel={t('cluster.reject')}
       onSubmit={submit}
     >
       <TextField
-        label="Reason"
+        label={t('cluster.reason')}
         multiline
         rows={3}
         required
@@ -226,6 +229,7 @@ function RejectForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(): voi
 }
 
 function ReferForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(partner: string): void }) {
+  const { t } = useT('scamReports');
   const partners = useResource<{ partners: Partner[] }>('/v1/admin/partners');
   const list = partners.state.status === 'ready' ? partners.state.data.partners : [];
   // The police of the cluster's own jurisdictions first: the usual recipients.
@@ -242,22 +246,22 @@ function ReferForm({ cluster, onDone }: { cluster: ClusterDetail; onDone(partner
   return (
     <FormPanel
       headingId="refer-heading"
-      title="Refer to a police partner"
+      title={t('cluster.referTitle')}
       layout="stack"
       error={error}
-      failedTitle="The cluster was not referred."
-      submitLabel="Refer cluster"
+      failedTitle={t('cluster.notReferred')}
+      submitLabel={t('cluster.refer')}
       onSubmit={submit}
     >
       <SelectField
-        label="Partner"
+        label={t('cluster.partner')}
         required
         value={partnerId}
-        placeholder="Choose a partner"
+        placeholder={t('cluster.choosePartner')}
         options={sorted.map((p) => ({ value: p.id, label: `${p.name} (${p.jurisdiction})` }))}
         onChange={setPartnerId}
         errors={errors('/partnerId')}
-        hint="Only the fields the partner's data-sharing policy allows are sent; reporter details only with the reporter's consent."
+        hint={t('cluster.referHint')}
       />
     </FormPanel>
   );
