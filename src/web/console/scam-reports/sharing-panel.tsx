@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table.js';
 import { LoadStatus } from '../components/problems.js';
 import { formatTime } from '../format.js';
 import { useResource } from '../hooks.js';
+import { useT } from '../i18n/index.js';
 
 interface Sharing {
   jurisdiction: string;
@@ -18,6 +19,7 @@ interface Sharing {
  * jurisdiction's reports (never the reporter's contact, pseudonym, staff notes or evidence files).
  */
 export function SharingPanel() {
+  const { t } = useT('scamReports');
   const { state, reload } = useResource<{ jurisdictions: Sharing[] }>('/v1/admin/scam-report-sharing');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,24 +30,20 @@ export function SharingPanel() {
       await api.put(path`/v1/admin/scam-report-sharing/${row.jurisdiction}`, { shared });
       setMessage(
         shared
-          ? `${row.jurisdiction} reports are now shared with its partner's reviewers.`
-          : `${row.jurisdiction} reports are no longer shared.`,
+          ? t('sharing.nowShared', { jurisdiction: row.jurisdiction })
+          : t('sharing.noLonger', { jurisdiction: row.jurisdiction }),
       );
       reload();
     } catch (caught) {
-      setError(`Sharing of ${row.jurisdiction} did not change: ${errorMessage(caught)}`);
+      setError(t('sharing.notChanged', { jurisdiction: row.jurisdiction, reason: errorMessage(caught) }));
     }
   };
 
   return (
     <section aria-labelledby="sharing-heading" className="panel">
-      <h2 id="sharing-heading">Sharing with police reviewers</h2>
-      <p className="hint">
-        Off by default. When on, the partner&apos;s reviewers of that jurisdiction can read its reports and
-        clusters, without the reporter&apos;s contact, pseudonym, staff notes or evidence files, and cannot
-        triage.
-      </p>
-      <LoadStatus state={state} what="sharing" />
+      <h2 id="sharing-heading">{t('sharing.heading')}</h2>
+      <p className="hint">{t('sharing.hint')}</p>
+      <LoadStatus state={state} what={t('sharing.loadWhat')} />
       {error && (
         <p role="alert" className="alert alert-error">
           {error}
@@ -55,30 +53,36 @@ export function SharingPanel() {
         {message}
       </p>
       {state.status === 'ready' && (
-        <DataTable columns={['Jurisdiction', 'Shared', 'Since']} actions className="reflow">
+        <DataTable
+          columns={[t('sharing.jurisdiction'), t('sharing.shared'), t('sharing.since')]}
+          actions
+          className="reflow"
+        >
           {state.data.jurisdictions.map((row) => (
             <tr key={row.jurisdiction}>
-              <th scope="row" data-label="Jurisdiction">
+              <th scope="row" data-label={t('sharing.jurisdiction')}>
                 {row.jurisdiction}
               </th>
-              <td data-label="Shared">{row.shared ? 'Yes' : 'No'}</td>
-              <td data-label="Since">
-                {row.sharedAt ? `${formatTime(row.sharedAt)} by ${row.sharedBy ?? '—'}` : '—'}
+              <td data-label={t('sharing.shared')}>{row.shared ? t('sharing.yes') : t('sharing.no')}</td>
+              <td data-label={t('sharing.since')}>
+                {row.sharedAt
+                  ? t('sharing.sinceBy', { time: formatTime(row.sharedAt), by: row.sharedBy ?? '—' })
+                  : '—'}
               </td>
               <td>
                 {row.shared ? (
                   <ConfirmButton
-                    label={`Stop sharing ${row.jurisdiction} reports`}
-                    question={`Stop sharing ${row.jurisdiction} reports? Its reviewers lose access at once.`}
-                    confirmLabel="Stop sharing"
+                    label={t('sharing.stopLabel', { jurisdiction: row.jurisdiction })}
+                    question={t('sharing.stopQuestion', { jurisdiction: row.jurisdiction })}
+                    confirmLabel={t('sharing.stop')}
                     danger
                     onConfirm={() => change(row, false)}
                   />
                 ) : (
                   <ConfirmButton
-                    label={`Share ${row.jurisdiction} reports`}
-                    question={`Let the ${row.jurisdiction} partner's reviewers read its reports (no reporter data)?`}
-                    confirmLabel="Share"
+                    label={t('sharing.shareLabel', { jurisdiction: row.jurisdiction })}
+                    question={t('sharing.shareQuestion', { jurisdiction: row.jurisdiction })}
+                    confirmLabel={t('sharing.share')}
                     onConfirm={() => change(row, true)}
                   />
                 )}
