@@ -3,6 +3,7 @@ import { api, path } from '../api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorAlert } from '../components/problems.js';
 import { formatTime } from '../format.js';
+import { useT } from '../i18n/index.js';
 import type { CampaignDetail } from '../types.js';
 
 /** What GET …/publish-preview answers (src/http/routes/campaign-publish.ts). */
@@ -44,6 +45,7 @@ const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
  * refuses a publish of anything else.
  */
 export function PublishControls({ campaign, reload, publishShown, publishEnabled, dirty, onDone }: Props) {
+  const { t } = useT('publish');
   const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -99,7 +101,9 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
         });
         setPreview(null);
       },
-      `Published: version ${shown.version} is now live${startsAt ? ' from the scheduled start' : ''}.`,
+      startsAt
+        ? t('publishedScheduled', { version: shown.version })
+        : t('published', { version: shown.version }),
     );
 
   return (
@@ -112,7 +116,7 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
           disabled={busy || dirty || !publishEnabled || preview !== null}
           onClick={open}
         >
-          Publish
+          {t('publish')}
         </button>
       )}
       {live && !campaign.retiredAt && (
@@ -121,38 +125,32 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
             <button
               type="button"
               disabled={busy}
-              onClick={() => act(() => api.post(`${base}/resume`), 'Resumed.')}
+              onClick={() => act(() => api.post(`${base}/resume`), t('resumed'))}
             >
-              Resume
+              {t('resume')}
             </button>
           ) : (
             <ConfirmButton
-              label="Pause now"
-              question="Stop showing this campaign to every user at once?"
-              confirmLabel="Yes, pause"
+              label={t('pause')}
+              question={t('pauseQuestion')}
+              confirmLabel={t('pauseConfirm')}
               danger
               disabled={busy}
-              onConfirm={() => act(() => api.post(`${base}/pause`), 'Paused: the campaign is not shown.')}
+              onConfirm={() => act(() => api.post(`${base}/pause`), t('paused'))}
             />
           )}
           {canRollBack && (
             <ConfirmButton
-              label="Roll back"
-              question={`Make the version before ${live.version} live again?`}
-              confirmLabel="Yes, roll back"
+              label={t('rollBack')}
+              question={t('rollBackQuestion', { version: live.version })}
+              confirmLabel={t('rollBackConfirm')}
               disabled={busy}
-              onConfirm={() =>
-                act(() => api.post(`${base}/rollback`), 'Rolled back to the previous version.')
-              }
+              onConfirm={() => act(() => api.post(`${base}/rollback`), t('rolledBack'))}
             />
           )}
         </>
       )}
-      {pausedAt && (
-        <p className="alert alert-warning">
-          Paused since {formatTime(pausedAt)}: no user sees this campaign.
-        </p>
-      )}
+      {pausedAt && <p className="alert alert-warning">{t('pausedSince', { time: formatTime(pausedAt) })}</p>}
       {preview && (
         <div
           ref={dialogRef}
@@ -163,13 +161,13 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
           className="panel publish-dialog"
           onKeyDown={(event) => event.key === 'Escape' && close()}
         >
-          <h3 id="publish-dialog-heading">Confirm publish of version {preview.version}</h3>
+          <h3 id="publish-dialog-heading">{t('dialogHeading', { version: preview.version })}</h3>
           <dl>
-            <dt>Jurisdiction</dt>
+            <dt>{t('jurisdiction')}</dt>
             <dd>
               {preview.jurisdiction.name} ({preview.jurisdiction.code})
             </dd>
-            <dt>Who is warned</dt>
+            <dt>{t('who')}</dt>
             <dd>
               <ul>
                 {preview.targeting.map((line) => (
@@ -177,39 +175,37 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
                 ))}
               </ul>
             </dd>
-            <dt>Holdout (not warned, for measurement)</dt>
+            <dt>{t('holdout')}</dt>
             <dd>{Math.round(preview.holdoutShare * 100)}%</dd>
-            <dt>Languages</dt>
+            <dt>{t('languages')}</dt>
             <dd>{preview.locales.join(', ')}</dd>
-            <dt>Warnings a day at the current traffic</dt>
+            <dt>{t('perDay')}</dt>
             <dd>
-              About {preview.estimate.warningsPerDay}.{' '}
+              {t('about', { count: preview.estimate.warningsPerDay })}{' '}
               <span className="hint">{preview.estimate.explanation}</span>
             </dd>
-            <dt>Replaces</dt>
+            <dt>{t('replaces')}</dt>
             <dd>
-              {preview.replaces ? `Version ${preview.replaces.version}, live now` : 'Nothing: first publish'}
+              {preview.replaces
+                ? t('replacesVersion', { version: preview.replaces.version })
+                : t('firstPublish')}
             </dd>
-            <dt>Second person</dt>
+            <dt>{t('secondPerson')}</dt>
             <dd>
               {preview.fourEyes.approvedBy
-                ? `Approved by ${preview.fourEyes.approvedBy}`
+                ? t('approvedBy', { who: preview.fourEyes.approvedBy })
                 : preview.fourEyes.required
-                  ? 'Not approved yet'
-                  : 'Not required by this installation'}
+                  ? t('notApproved')
+                  : t('notRequired')}
             </dd>
           </dl>
-          {preview.paused && (
-            <p className="alert alert-warning">
-              The campaign is paused: this version is shown only once resumed.
-            </p>
-          )}
+          {preview.paused && <p className="alert alert-warning">{t('pausedNote')}</p>}
           <label>
-            Start showing at (optional)
+            {t('startsAt')}
             <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
           </label>
           <label>
-            Stop showing at (optional)
+            {t('endsAt')}
             <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
           </label>
           {preview.missing && <p className="alert alert-warning">{preview.missing}</p>}
@@ -220,10 +216,10 @@ export function PublishControls({ campaign, reload, publishShown, publishEnabled
               disabled={busy || preview.missing !== null}
               onClick={() => confirm(preview)}
             >
-              Publish version {preview.version}
+              {t('publishVersion', { version: preview.version })}
             </button>
             <button type="button" disabled={busy} onClick={close}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>

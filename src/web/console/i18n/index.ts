@@ -8,6 +8,7 @@ import { campaignsMessages } from './campaigns.js';
 import { reviewMessages } from './review.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
+import { publishMessages } from './publish.js';
 import { adminMessages } from './admin.js';
 import { scamReportsMessages } from './scam-reports.js';
 import { quizMessages } from './quiz.js';
@@ -44,6 +45,7 @@ export const NAMESPACES = {
   quiz: quizMessages,
   scamReports: scamReportsMessages,
   admin: adminMessages,
+  publish: publishMessages,
 } satisfies Record<string, Namespace>;
 export type NamespaceName = keyof typeof NAMESPACES;
 
