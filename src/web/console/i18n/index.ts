@@ -1,18 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { accountMessages } from './account.js';
+import { adminMessages } from './admin.js';
+import { campaignsMessages } from './campaigns.js';
 import { dashboardMessages } from './dashboard.js';
 import { directoryMessages } from './directory.js';
 import { editorMessages } from './editor.js';
 import { editorItemsMessages } from './editor-items.js';
-import { campaignsMessages } from './campaigns.js';
+import { publishMessages } from './publish.js';
+import { quizMessages } from './quiz.js';
 import { reviewMessages } from './review.js';
+import { scamReportsMessages } from './scam-reports.js';
 import { shellMessages } from './shell.js';
 import { validationMessages } from './validation.js';
-import { publishMessages } from './publish.js';
-import { adminMessages } from './admin.js';
-import { scamReportsMessages } from './scam-reports.js';
-import { quizMessages } from './quiz.js';
-import { accountMessages } from './account.js';
 
 /**
  * The console's languages. Reviewers are police officers in Hong Kong and Macau, so the console
@@ -37,9 +37,9 @@ export const NAMESPACES = {
   review: reviewMessages,
   directory: directoryMessages,
   dashboard: dashboardMessages,
-  campaigns: campaignsMessages,
-  editor: editorMessages,
   validation: validationMessages,
+  editor: editorMessages,
+  campaigns: campaignsMessages,
   editorItems: editorItemsMessages,
   account: accountMessages,
   quiz: quizMessages,
