@@ -2,40 +2,73 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireRole, RequireSession } from './components/require.js';
 import { Layout } from './layout.js';
-import { ApiKeysPage } from './admin/api-keys-page.js';
-import { AuditPage } from './admin/audit-page.js';
-import { JurisdictionsPage } from './admin/jurisdictions-page.js';
-import { PartnersPage } from './admin/partners-page.js';
-import { IndicatorsPage } from './intelligence/indicators-page.js';
-import { OfficialChannelsPage } from './intelligence/official-channels-page.js';
-import { RelayPoliciesPage } from './relay/relay-policies-page.js';
-import { UsersPage } from './admin/users-page.js';
-import { ClusterPage } from './scam-reports/cluster-page.js';
-import { ClustersPage } from './scam-reports/clusters-page.js';
-import { DisputesPage } from './scam-reports/disputes-page.js';
-import { ReportPage } from './scam-reports/report-page.js';
-import { ReportsPage } from './scam-reports/reports-page.js';
 import { CampaignPage } from './campaign/campaign-page.js';
 import { ReviewInboxPage } from './review/inbox-page.js';
 import { DraftReviewTab } from './campaign/draft-review-tab.js';
-import { HoldsPage } from './decisions/holds-page.js';
-import { QuizTab } from './education/quiz-tab.js';
 import { CampaignsPage } from './pages/campaigns-page.js';
-import { OverviewPage } from './dashboard/overview-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/signin-page.js';
 import { AccountPage, EnrolFirst } from './pages/account-page.js';
 import { Loading } from './components/problems.js';
 import { useT } from './i18n/index.js';
 import { useUser } from './session.js';
-import { DisclosuresPage } from './police-requests/disclosures-page.js';
-import { PoliceInboxPage } from './police-requests/inbox-page.js';
-import { OfficersPage } from './police-requests/officers-page.js';
-import { PoliceRequestPage } from './police-requests/request-page.js';
 
 // ECharts is most of the console's weight: load it only when a dashboard is opened.
 const DashboardTab = lazy(() =>
   import('./dashboard/dashboard-tab.js').then((m) => ({ default: m.DashboardTab })),
+);
+
+// What a reviewer and an editor use every day (campaigns, the draft and its review) is in the first
+// bundle; each other area loads when first opened, behind the Suspense around the layout's outlet.
+const ApiKeysPage = lazy(() => import('./admin/api-keys-page.js').then((m) => ({ default: m.ApiKeysPage })));
+const AuditPage = lazy(() => import('./admin/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const JurisdictionsPage = lazy(() =>
+  import('./admin/jurisdictions-page.js').then((m) => ({ default: m.JurisdictionsPage })),
+);
+const PartnersPage = lazy(() =>
+  import('./admin/partners-page.js').then((m) => ({ default: m.PartnersPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import('./intelligence/indicators-page.js').then((m) => ({ default: m.IndicatorsPage })),
+);
+const OfficialChannelsPage = lazy(() =>
+  import('./intelligence/official-channels-page.js').then((m) => ({ default: m.OfficialChannelsPage })),
+);
+const RelayPoliciesPage = lazy(() =>
+  import('./relay/relay-policies-page.js').then((m) => ({ default: m.RelayPoliciesPage })),
+);
+const UsersPage = lazy(() => import('./admin/users-page.js').then((m) => ({ default: m.UsersPage })));
+const ClusterPage = lazy(() =>
+  import('./scam-reports/cluster-page.js').then((m) => ({ default: m.ClusterPage })),
+);
+const ClustersPage = lazy(() =>
+  import('./scam-reports/clusters-page.js').then((m) => ({ default: m.ClustersPage })),
+);
+const DisputesPage = lazy(() =>
+  import('./scam-reports/disputes-page.js').then((m) => ({ default: m.DisputesPage })),
+);
+const ReportPage = lazy(() =>
+  import('./scam-reports/report-page.js').then((m) => ({ default: m.ReportPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./scam-reports/reports-page.js').then((m) => ({ default: m.ReportsPage })),
+);
+const HoldsPage = lazy(() => import('./decisions/holds-page.js').then((m) => ({ default: m.HoldsPage })));
+const QuizTab = lazy(() => import('./education/quiz-tab.js').then((m) => ({ default: m.QuizTab })));
+const OverviewPage = lazy(() =>
+  import('./dashboard/overview-page.js').then((m) => ({ default: m.OverviewPage })),
+);
+const DisclosuresPage = lazy(() =>
+  import('./police-requests/disclosures-page.js').then((m) => ({ default: m.DisclosuresPage })),
+);
+const PoliceInboxPage = lazy(() =>
+  import('./police-requests/inbox-page.js').then((m) => ({ default: m.PoliceInboxPage })),
+);
+const OfficersPage = lazy(() =>
+  import('./police-requests/officers-page.js').then((m) => ({ default: m.OfficersPage })),
+);
+const PoliceRequestPage = lazy(() =>
+  import('./police-requests/request-page.js').then((m) => ({ default: m.PoliceRequestPage })),
 );
 
 /** Where signing in lands: a police responder's work is the police inbox, everyone else's campaigns. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { errorMessage } from './api.js';
 import { useSession, useUser } from './session.js';
@@ -6,6 +6,7 @@ import type { Role } from './types.js';
 import { PoliceInboxBadge } from './police-requests/inbox-badge.js';
 import { ReviewInboxBadge } from './review/inbox-badge.js';
 import { useResource } from './hooks.js';
+import { Loading } from './components/problems.js';
 import {
   CONSOLE_LANGUAGE_NAMES,
   CONSOLE_LANGUAGES,
@@ -106,7 +107,9 @@ export function Layout() {
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading what={t('page')} />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -5,6 +5,11 @@ import { App } from './app.js';
 import { SessionProvider } from './session.js';
 import './i18n/index.js';
 import './styles.css';
+// Shared by pages that load on demand (tables as cards, registry values): loaded up front so a page
+// that is in the first bundle never lays out without them.
+import './intelligence/registry.css';
+import './scam-reports/scam-reports.css';
+import './police-requests/police-requests.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -8,6 +8,7 @@ export const shellMessages: Namespace = {
     signOut: 'Sign out',
     signOutFailed: 'Could not sign out: {{reason}}',
     language: 'Language',
+    page: 'the page',
     nav: {
       label: 'Main',
       campaigns: 'Campaigns',
@@ -36,6 +37,7 @@ export const shellMessages: Namespace = {
     signOut: '登出',
     signOutFailed: '無法登出：{{reason}}',
     language: '語言',
+    page: '頁面',
     nav: {
       label: '主選單',
       campaigns: '宣傳活動',
