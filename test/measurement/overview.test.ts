@@ -3,28 +3,12 @@ import type { Partner } from '../../src/campaigns/model.js';
 import { buildOverview, campaignStatus, type OverviewCampaignInput } from '../../src/measurement/overview.js';
 import { buildReport } from '../../src/measurement/report.js';
 import type { RollupRow } from '../../src/measurement/report-model.js';
+import { rollupRow as row } from '../support/rollup-rows.js';
 import { withdrawal } from '../support/fixtures.js';
 import { bearer, startHarness, type Harness } from '../support/harness.js';
 import { storeKinds } from '../support/stores.js';
 
 const now = new Date('2026-11-24T12:00:00Z');
-const row = (overrides: Partial<RollupRow>): RollupRow => ({
-  day: '2026-11-02',
-  campaignId: 'c',
-  campaignVersion: 1,
-  variant: 'A',
-  arm: 'treatment',
-  decisions: 0,
-  displayed: 0,
-  cancelled: 0,
-  verified: 0,
-  proceeded: 0,
-  abandoned: 0,
-  withdrew: 0,
-  stayed: 0,
-  undisplayedOutcomes: 0,
-  ...overrides,
-});
 const reportOf = (campaignId: string, rows: Partial<RollupRow>[]) =>
   buildReport({
     filter: { campaign: campaignId },

@@ -7,7 +7,7 @@ import {
   reportLanguageFor,
 } from '../../src/measurement/report-language.js';
 import { buildReport } from '../../src/measurement/report.js';
-import type { RollupRow } from '../../src/measurement/report-model.js';
+import { rollupRow } from '../support/rollup-rows.js';
 
 const report = buildReport({
   filter: { campaign: 'mo-joint-anti-scam' },
@@ -75,23 +75,7 @@ describe('the report in the partner’s language', () => {
   });
 
   it('words every note in English exactly as the report’s own sentence, kind by kind', () => {
-    const row = (overrides: Partial<RollupRow>): RollupRow => ({
-      day: '2026-11-02',
-      campaignId: 'c',
-      campaignVersion: 1,
-      variant: 'A',
-      arm: 'treatment',
-      decisions: 0,
-      displayed: 0,
-      cancelled: 0,
-      verified: 0,
-      proceeded: 0,
-      abandoned: 0,
-      withdrew: 0,
-      stayed: 0,
-      undisplayedOutcomes: 0,
-      ...overrides,
-    });
+    const row = rollupRow;
     const experiment = (version: number, holdoutShare: number) => ({
       campaignId: 'c',
       version,

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, isoWeekStart } from '../../src/measurement/report.js';
 import type { ReportInput, RollupRow } from '../../src/measurement/report-model.js';
+import { rollupRow as row } from '../support/rollup-rows.js';
 
-const row = (overrides: Partial<RollupRow>): RollupRow => ({
-  day: '2026-11-02',
-  campaignId: 'c',
-  campaignVersion: 1,
-  variant: 'A',
-  arm: 'treatment',
-  decisions: 0,
-  displayed: 0,
-  cancelled: 0,
-  verified: 0,
-  proceeded: 0,
-  abandoned: 0,
-  withdrew: 0,
-  stayed: 0,
-  undisplayedOutcomes: 0,
-  ...overrides,
-});
 const input = (rows: RollupRow[], overrides: Partial<ReportInput> = {}): ReportInput => ({
   filter: {},
   rows,
