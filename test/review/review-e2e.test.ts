@@ -1,21 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONSOLE_PASSWORD } from '../../src/app/demo-seed.js';
 import { browserAvailable } from '../support/browser.js';
 import {
   root,
   screenshotDir,
   seriousViolations,
+  sidewaysOverflow,
   startDemoConsole,
   type DemoConsole,
 } from '../support/demo-console.js';
 
 const publicDir = `${root}artifacts/tmp/e2e-review-public`;
 const NEW_TITLE = '[Demo] Pause before you withdraw: this is likely a crypto scam';
-
-/** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', () => {
   let app: DemoConsole;
@@ -25,16 +21,6 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
   }, 120_000);
   afterAll(async () => app?.close());
 
-  const signInAs = async (email: string, width: number): Promise<Page> => {
-    const context = await app.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/console/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    return page;
-  };
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
   it('admin edits and submits; the HK reviewer is notified, reads the redline, comments and approves each language', async () => {
@@ -51,7 +37,7 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
       .first()
       .waitFor();
 
-    const reviewer = await signInAs('reviewer.hk@demo.caveat.example', 1280);
+    const reviewer = await app.signInAs('reviewer.hk@demo.caveat.example', 1280);
     // The nav says what waits: one draft and one unread notification.
     await nav(reviewer)
       .getByRole('link', { name: /Review inbox \(1 waiting, 1 unread\)/ })
@@ -113,20 +99,20 @@ describe.skipIf(!browserAvailable)('console: review of a draft, in chromium', ()
   }, 120_000);
 
   it('the review page and the inbox at 390 px: no serious axe finding, nothing scrolls sideways', async () => {
-    const reviewer = await signInAs('reviewer.hk@demo.caveat.example', 390);
+    const reviewer = await app.signInAs('reviewer.hk@demo.caveat.example', 390);
     await reviewer.goto(`${app.baseUrl}/console/campaigns/hk-joint-anti-scam`);
     await reviewer.locator('#review-diff').waitFor();
     await reviewer.getByRole('heading', { name: 'Two languages side by side' }).waitFor();
     expect(await seriousViolations(reviewer)).toEqual([]);
-    expect(await overflow(reviewer)).toBe(0);
+    expect(await sidewaysOverflow(reviewer)).toBe(0);
     await reviewer.screenshot({ path: `${screenshotDir}/review-page-390.png` });
     await reviewer.goto(`${app.baseUrl}/console/review`);
     await reviewer.getByRole('heading', { level: 1, name: 'Review inbox' }).waitFor();
     expect(await seriousViolations(reviewer)).toEqual([]);
-    expect(await overflow(reviewer)).toBe(0);
+    expect(await sidewaysOverflow(reviewer)).toBe(0);
     // A Hong Kong officer may read the console in Traditional Chinese.
     await reviewer.getByLabel('Language').selectOption('zh-Hant');
     await reviewer.getByRole('heading', { level: 1, name: '審閱收件匣' }).waitFor();
-    expect(await overflow(reviewer)).toBe(0);
+    expect(await sidewaysOverflow(reviewer)).toBe(0);
   }, 60_000);
 });

@@ -24,6 +24,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
+export const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Waits until a console page has its heading and has stopped loading (no "Loading …" status left). */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main .loading').length === 0, undefined, {
+    timeout: 15_000,
+  });
+  await page.evaluate(() => document.fonts.ready);
+}
+
 export interface DemoConsole {
   caveat: Caveat;
   http: HttpApp;
@@ -31,6 +44,8 @@ export interface DemoConsole {
   browser: Browser;
   /** A fresh browser context signed in as the demo admin, on the Campaigns page. */
   signInAsAdmin(width: number): Promise<Page>;
+  /** A fresh browser context signed in as anyone (the demo password unless given), on Campaigns. */
+  signInAs(email: string, width: number, password?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -61,21 +76,23 @@ export async function startDemoConsole(
   const baseUrl = await http.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();
   mkdirSync(screenshotDir, { recursive: true });
+  async function signInAs(email: string, width: number, password = DEMO_CONSOLE_PASSWORD): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    return page;
+  }
   return {
     caveat,
     http,
     baseUrl,
     browser,
-    async signInAsAdmin(width) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/console/`);
-      await page.getByLabel('Email').fill('admin@demo.caveat.example');
-      await page.getByLabel('Password').fill(DEMO_CONSOLE_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-      return page;
-    },
+    signInAsAdmin: (width) => signInAs('admin@demo.caveat.example', width),
+    signInAs,
     async close() {
       await browser.close();
       await http.app.close();

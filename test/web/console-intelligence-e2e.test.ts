@@ -7,6 +7,7 @@ import {
   root,
   screenshotDir,
   seriousViolations,
+  sidewaysOverflow,
   startDemoConsole,
   type DemoConsole,
 } from '../support/demo-console.js';
@@ -14,10 +15,6 @@ import {
 const publicDir = `${root}artifacts/tmp/e2e-intelligence-public`;
 const EXCHANGE_TOKEN = `cvt_${DEMO_KEYS.exchange.id}_${DEMO_KEYS.exchange.secret}`;
 const SPF = 'Singapore Police Force [Demo]';
-
-/** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!browserAvailable)(
   'console: official channels, indicators and relay policies, in chromium',
@@ -98,7 +95,7 @@ describe.skipIf(!browserAvailable)(
       await admin.getByRole('button', { name: 'Check', exact: true }).click();
       await admin.getByText(`Answer: Official (${SPF})`).waitFor();
       expect(await seriousViolations(admin)).toEqual([]);
-      expect(await overflow(admin)).toBe(0);
+      expect(await sidewaysOverflow(admin)).toBe(0);
       await admin.screenshot({ path: `${screenshotDir}/console-official-channels.png`, fullPage: true });
 
       const display = (await row.getByRole('rowheader').textContent()) ?? '';
@@ -189,7 +186,7 @@ describe.skipIf(!browserAvailable)(
       await admin.getByRole('button', { name: 'Search', exact: true }).click();
       await admin.getByRole('heading', { level: 2, name: 'Indicators 1–2 of 2' }).waitFor();
       expect(await seriousViolations(admin)).toEqual([]);
-      expect(await overflow(admin)).toBe(0);
+      expect(await sidewaysOverflow(admin)).toBe(0);
       await admin.context().close();
     }, 60_000);
 
@@ -209,7 +206,7 @@ describe.skipIf(!browserAvailable)(
       await admin.getByText('Fields that may leave').waitFor();
       expect(new URL(admin.url()).searchParams.get('version')).toBe('2');
       expect(await seriousViolations(admin)).toEqual([]);
-      expect(await overflow(admin)).toBe(0);
+      expect(await sidewaysOverflow(admin)).toBe(0);
       await admin.context().close();
     }, 60_000);
 
@@ -227,7 +224,7 @@ describe.skipIf(!browserAvailable)(
           .getByRole('status')
           .filter({ hasText: /^Loading/ })
           .waitFor({ state: 'detached' });
-        expect(await overflow(admin), url).toBe(0);
+        expect(await sidewaysOverflow(admin), url).toBe(0);
         expect(await seriousViolations(admin), url).toEqual([]);
       }
       await admin.screenshot({ path: `${screenshotDir}/console-relay-policy-390.png`, fullPage: true });

@@ -8,6 +8,7 @@ import {
   root,
   screenshotDir,
   seriousViolations,
+  settled,
   startDemoConsole,
   type DemoConsole,
 } from '../support/demo-console.js';
@@ -45,15 +46,6 @@ async function brokenWords(page: Page): Promise<string[]> {
     }
     return broken;
   });
-}
-
-/** Waits until the page has its heading and has stopped loading (no "Loading …" status left). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('main .loading').length === 0, undefined, {
-    timeout: 15_000,
-  });
-  await page.evaluate(() => document.fonts.ready);
 }
 
 describe.skipIf(!browserAvailable)('every console page at phone and desktop width', () => {

@@ -6,6 +6,8 @@ import {
   root,
   screenshotDir,
   seriousViolations,
+  settled,
+  sidewaysOverflow,
   startDemoConsole,
   type DemoConsole,
 } from '../support/demo-console.js';
@@ -28,18 +30,6 @@ const REVIEWER_PASSWORD = 'a long enough password for the SG reviewer';
 const TIPS_LABEL = 'Tips (one per line)';
 const ZH_TITLE = '[Demo] 请先停一停：是否有人叫您转出这笔资金？';
 
-/** How far the page reaches past the viewport sideways (0 when nothing scrolls sideways). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** Waits until the page has its heading and nothing is still loading. */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('main .loading').length === 0, undefined, {
-    timeout: 15_000,
-  });
-}
-
 describe.skipIf(!browserAvailable)('launching Singapore from the console, in chromium', () => {
   let app: DemoConsole;
   /** Pages visited during the launch, checked at both widths at the end. */
@@ -57,17 +47,6 @@ describe.skipIf(!browserAvailable)('launching Singapore from the console, in chr
   };
   const nav = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-
-  const signInAs = async (email: string, password: string, width: number): Promise<Page> => {
-    const context = await app.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/console/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
-    return page;
-  };
 
   it('an admin sets up Singapore: jurisdiction, shared directory, partner, official channels, reviewer', async () => {
     const admin = await app.signInAsAdmin(1280);
@@ -233,7 +212,7 @@ describe.skipIf(!browserAvailable)('launching Singapore from the console, in chr
       .waitFor();
 
     // The Singapore reviewer: the inbox, the text as new against nothing live, approval per language.
-    const reviewer = await signInAs(REVIEWER, REVIEWER_PASSWORD, 1280);
+    const reviewer = await app.signInAs(REVIEWER, 1280, REVIEWER_PASSWORD);
     const inbox = reviewer
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: /Review inbox/ });
@@ -333,7 +312,7 @@ describe.skipIf(!browserAvailable)('launching Singapore from the console, in chr
     const site = await check('https://www.scamshield.gov.sg/');
     expect(site.verdict).toBe('official');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await overflow(page)).toBe(0);
+    expect(await sidewaysOverflow(page)).toBe(0);
     await context.close();
   }, 120_000);
 
@@ -345,7 +324,7 @@ describe.skipIf(!browserAvailable)('launching Singapore from the console, in chr
       for (const path of paths) {
         await admin.goto(`${app.baseUrl}/console${path}`);
         await settled(admin);
-        const wider = await overflow(admin);
+        const wider = await sidewaysOverflow(admin);
         if (wider > 0) problems.push(`${path}: ${wider} px wider than ${width}`);
         for (const finding of await seriousViolations(admin)) problems.push(`${path}: axe ${finding}`);
       }
