@@ -10,7 +10,7 @@ import { MeasurementRepository } from '../../store/measurement-repository.js';
 import { ReviewRepository } from '../../store/review-repository.js';
 import { listInWords, localeName } from '../../campaigns/locale-names.js';
 import { actorOf, type Authenticator } from '../auth.js';
-import { requireVisible, SECURITY } from '../scope.js';
+import { SECURITY, visibleCampaign as visibleCampaignOf } from '../scope.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
 const When = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -42,12 +42,8 @@ export function campaignPublishRoutes(caveat: Caveat, auth: Authenticator): Fast
     const reviews = new ReviewRepository(caveat.db);
     const fourEyes = caveat.config.publishFourEyes;
 
-    const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
-      const campaign = await caveat.campaigns.getCampaign(id);
-      if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${id}`);
-      requireVisible(request, campaign.jurisdiction, 'params/id', `campaign ${id}`);
-      return campaign;
-    };
+    const visibleCampaign = (request: FastifyRequest, id: string): Promise<CampaignWithVersions> =>
+      visibleCampaignOf(caveat.campaigns, request, id);
 
     app.get(
       '/v1/admin/campaigns/:id/publish-preview',

@@ -13,7 +13,7 @@ import type { CampaignWithVersions } from '../../store/campaign-repository.js';
 import { ReviewRepository } from '../../store/review-repository.js';
 import { loadDirectory } from '../../store/directory-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
-import { canSee, requireVisible, SECURITY } from '../scope.js';
+import { canSee, SECURITY, visibleCampaign as visibleCampaignOf } from '../scope.js';
 
 const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
 const Locale = Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' });
@@ -67,13 +67,8 @@ export function campaignRoutes(caveat: Caveat, auth: Authenticator): FastifyPlug
     const schema = { tags, security, params: Params };
     const reviews = new ReviewRepository(caveat.db);
 
-    /** The campaign, or not found when it does not exist or the caller may not see it. */
-    const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
-      const campaign = await caveat.campaigns.getCampaign(id);
-      if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${id}`);
-      requireVisible(request, campaign.jurisdiction, 'params/id', `campaign ${id}`);
-      return campaign;
-    };
+    const visibleCampaign = (request: FastifyRequest, id: string): Promise<CampaignWithVersions> =>
+      visibleCampaignOf(caveat.campaigns, request, id);
 
     app.get(
       '/v1/admin/campaigns',

@@ -10,7 +10,7 @@ import type { CampaignWithVersions } from '../../store/campaign-repository.js';
 import { loadDirectory } from '../../store/directory-repository.js';
 import { ReviewRepository, type ReviewerScope } from '../../store/review-repository.js';
 import { actorOf, type Authenticator } from '../auth.js';
-import { requireVisible, SECURITY } from '../scope.js';
+import { SECURITY, visibleCampaign as visibleCampaignOf } from '../scope.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
 const Locale = Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' });
@@ -31,12 +31,8 @@ export function reviewRoutes(caveat: Caveat, auth: Authenticator): FastifyPlugin
     const schema = { tags, security, params: Params };
     const reviews = new ReviewRepository(caveat.db);
 
-    const visibleCampaign = async (request: FastifyRequest, id: string): Promise<CampaignWithVersions> => {
-      const campaign = await caveat.campaigns.getCampaign(id);
-      if (!campaign) throw RequestProblem.notFound('params/id', `no campaign ${id}`);
-      requireVisible(request, campaign.jurisdiction, 'params/id', `campaign ${id}`);
-      return campaign;
-    };
+    const visibleCampaign = (request: FastifyRequest, id: string): Promise<CampaignWithVersions> =>
+      visibleCampaignOf(caveat.campaigns, request, id);
     const scopeOf = (request: FastifyRequest): ReviewerScope => {
       const principal = request.principal;
       const partnerId =
